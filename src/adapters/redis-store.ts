@@ -1,0 +1,124 @@
+// Redis conversation store: conversations and receipts sealed with AES-256-GCM, a version-checked commit
+// in one Lua script, a per-owner lock (SET NX PX + token), and monotonic message statuses.
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import {
+  BusyError,
+  MESSAGE_STATUSES,
+  RECEIPT_TTL_SECONDS,
+  statusRank,
+  type CommitResult,
+  type ConversationRecord,
+  type ConversationStore,
+  type MessageStatus,
+  type StatusUpdate,
+} from '../dialogue/store.js';
+import type { Sealer } from './sealer.js';
+
+export interface RedisStoreOptions {
+  readonly redis: Redis;
+  readonly sealer: Sealer;
+  /** Prefix of every key, so tests and tenants never collide. */
+  readonly prefix?: string;
+  readonly lockTtlMs?: number;
+  readonly lockWaitMs?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+const COMMIT = `
+local v = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
+if v ~= tonumber(ARGV[1]) then return 0 end
+if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
+if ARGV[2] == '' then redis.call('DEL', KEYS[1]) else redis.call('HSET', KEYS[1], 'v', v + 1, 'd', ARGV[2]) end
+redis.call('SET', KEYS[2], ARGV[3], 'EX', tonumber(ARGV[4]))
+return 1`;
+
+const UNLOCK = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
+const STATUS = `
+local current = tonumber(redis.call('HGET', KEYS[1], 'rank') or '-1')
+if tonumber(ARGV[1]) < current then return 0 end
+redis.call('HSET', KEYS[1], 'rank', ARGV[1], 'status', ARGV[2], 'error', ARGV[3], 'at', ARGV[4])
+redis.call('EXPIRE', KEYS[1], tonumber(ARGV[5]))
+return 1`;
+
+const STATUS_TTL_SECONDS = 30 * 24 * 3600;
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createRedisStore(options: RedisStoreOptions): ConversationStore {
+  const { redis, sealer, prefix = 'saathi:', lockTtlMs = 15_000, lockWaitMs = 10_000, sleep = defaultSleep } = options;
+  const key = {
+    conversation: (ownerId: string) => `${prefix}conv:${ownerId}`,
+    receipt: (messageId: string) => `${prefix}rcpt:${sealer.hash(messageId)}`,
+    lock: (ownerId: string) => `${prefix}lock:${ownerId}`,
+    status: (messageId: string) => `${prefix}status:${messageId}`,
+  };
+
+  return {
+    async load(ownerId) {
+      const [version, data] = await redis.hmget(key.conversation(ownerId), 'v', 'd');
+      if (version == null || data == null) return undefined;
+      return { record: JSON.parse(sealer.open(data)) as ConversationRecord, version: Number(version) };
+    },
+    async commit(ownerId, expectedVersion, record: ConversationRecord | null, receipt): Promise<CommitResult> {
+      const data = record === null ? '' : sealer.seal(JSON.stringify(record));
+      const result = await redis.eval(
+        COMMIT,
+        2,
+        key.conversation(ownerId),
+        key.receipt(receipt.messageId),
+        String(expectedVersion),
+        data,
+        sealer.seal(receipt.response),
+        String(RECEIPT_TTL_SECONDS),
+      );
+      return result === 1 ? 'ok' : result === -1 ? 'duplicate' : 'conflict';
+    },
+    async receipt(messageId) {
+      const sealed = await redis.get(key.receipt(messageId));
+      return sealed === null ? undefined : sealer.open(sealed);
+    },
+    async withLock<T>(ownerId: string, task: () => Promise<T>): Promise<T> {
+      const lockKey = key.lock(ownerId);
+      const token = randomUUID();
+      const deadline = Date.now() + lockWaitMs;
+      let wait = 5;
+      while ((await redis.set(lockKey, token, 'PX', lockTtlMs, 'NX')) !== 'OK') {
+        if (Date.now() >= deadline) throw new BusyError(`owner ${ownerId.slice(0, 6)}… is busy`);
+        await sleep(wait);
+        wait = Math.min(wait * 2, 100);
+      }
+      try {
+        return await task();
+      } finally {
+        await redis.eval(UNLOCK, 1, lockKey, token);
+      }
+    },
+    async recordStatus(update) {
+      await redis.eval(
+        STATUS,
+        1,
+        key.status(update.messageId),
+        String(statusRank(update.status)),
+        update.status,
+        update.errorCode ?? '',
+        String(update.at),
+        String(STATUS_TTL_SECONDS),
+      );
+    },
+    async status(messageId) {
+      const found = await redis.hgetall(key.status(messageId));
+      const status = found.status as MessageStatus | undefined;
+      if (!status || !MESSAGE_STATUSES.includes(status)) return undefined;
+      return { messageId, status, ...(found.error ? { errorCode: found.error } : {}), at: Number(found.at) } satisfies StatusUpdate;
+    },
+    async ping() {
+      await redis.ping();
+    },
+    async close() {
+      await redis.quit();
+    },
+  };
+}

@@ -1,0 +1,105 @@
+// Reads an owner's answer to one question: a numbered choice, a tapped button, or free words in any
+// language. Returns the profile fields it fills, or undefined when it cannot tell (the question is re-asked).
+import type { Lang } from '../language/langs.js';
+import { normalizeDigits, parseAmount, parseCount, parseYears } from '../language/numbers.js';
+import { matchBusinessKind, matchYesNo, normalizeText } from '../language/understand.js';
+import { parsePin, parsePlace, stateFromLocation } from '../profile/places.js';
+import { profileSchema, type Profile } from '../profile/profile.js';
+import type { FlowChoice, Question } from './flow.js';
+
+export interface AnswerInput {
+  readonly text: string;
+  readonly payload?: string | undefined;
+  readonly location?: { readonly lat: number; readonly lng: number; readonly label?: string } | undefined;
+}
+
+/** Smallest amounts that make sense as an answer: below these, a bare number is read as a choice or rejected. */
+const MIN_AMOUNT = 100;
+
+/** The choice an input picks by button id, by its number, or by its words. */
+export function pickChoice(question: Question, input: AnswerInput, lang: Lang): FlowChoice | undefined {
+  const { choices } = question;
+  if (input.payload !== undefined) return choices.find((choice) => choice.id === input.payload);
+  const bare = normalizeDigits(input.text).trim().replace(/[.)]$/, '');
+  if (/^\d{1,2}$/.test(bare)) return choices[Number(bare) - 1];
+  const text = ` ${normalizeText(input.text)} `;
+  if (text.trim() === '') return undefined;
+  let best: { choice: FlowChoice; length: number } | undefined;
+  for (const choice of choices) {
+    const words = [...(choice.match?.[lang] ?? []), ...(lang === 'en' ? [] : (choice.match?.en ?? []))];
+    for (const word of words) {
+      const needle = normalizeText(word);
+      if (needle !== '' && text.includes(` ${needle} `) && needle.length > (best?.length ?? 0)) {
+        best = { choice, length: needle.length };
+      }
+    }
+  }
+  return best?.choice;
+}
+
+function fromChoice(question: Question, choice: FlowChoice): Profile | undefined {
+  if (question.answer === 'businessKind' && typeof choice.value === 'string') {
+    const kind = matchBusinessKindById(choice.value);
+    return kind;
+  }
+  const parsed = profileSchema.safeParse({ [question.id]: choice.value });
+  return parsed.success ? parsed.data : undefined;
+}
+
+function matchBusinessKindById(id: string): Profile | undefined {
+  const found = matchBusinessKind(id.replace(/_/g, ' '));
+  return found && found.id === id ? { businessKind: found.id, sector: found.sector, subSector: found.subSector } : undefined;
+}
+
+function freeAnswer(question: Question, input: AnswerInput, now: Date): Profile | undefined {
+  const text = input.text;
+  switch (question.answer) {
+    case 'businessKind': {
+      const kind = matchBusinessKind(text);
+      return kind ? { businessKind: kind.id, sector: kind.sector, subSector: kind.subSector } : undefined;
+    }
+    case 'place': {
+      if (input.location) {
+        const state = stateFromLocation(input.location.lat, input.location.lng);
+        const location = { lat: input.location.lat, lng: input.location.lng };
+        const label = input.location.label?.slice(0, 80);
+        return state ? { state, location, ...(label ? { place: label } : {}) } : undefined;
+      }
+      const pin = parsePin(text);
+      if (pin) return { pin: pin.pin, state: pin.state };
+      const place = parsePlace(text);
+      if (place) return { state: place.state, ...(place.place ? { place: place.place.slice(0, 80) } : {}) };
+      return undefined;
+    }
+    case 'years': {
+      const years = parseYears(text, now);
+      return years === undefined ? undefined : { yearsInBusiness: years };
+    }
+    case 'count': {
+      const count = parseCount(text);
+      return count === undefined ? undefined : { workers: count };
+    }
+    case 'amount': {
+      const amount = parseAmount(text);
+      if (amount === undefined || amount < MIN_AMOUNT) return undefined;
+      return { [question.id]: amount };
+    }
+    case 'yesno': {
+      const answer = matchYesNo(text);
+      return answer === undefined ? undefined : { [question.id]: answer === 'yes' };
+    }
+    case 'choice':
+      return undefined;
+  }
+}
+
+/** Fields the input fills for `question`, validated against the profile schema. */
+export function parseAnswer(question: Question, input: AnswerInput, lang: Lang, now: Date): Profile | undefined {
+  const numeric = question.answer === 'count' || question.answer === 'years';
+  const bareNumber = /^\s*\d+\s*$/.test(normalizeDigits(input.text));
+  const choice = numeric && bareNumber && input.payload === undefined ? undefined : pickChoice(question, input, lang);
+  const fields = choice ? fromChoice(question, choice) : freeAnswer(question, input, now);
+  if (!fields) return undefined;
+  const valid = profileSchema.safeParse(fields);
+  return valid.success ? valid.data : undefined;
+}

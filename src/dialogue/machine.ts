@@ -1,0 +1,357 @@
+// Compiles a flow (flows/*.json) into an XState machine. Actions only assign context or emit effect
+// descriptors (`effect`); the shell (engine.ts) runs the effects after saving the snapshot.
+import { setup } from 'xstate';
+import type { Lang } from '../language/langs.js';
+import type { ProfileField } from '../profile/profile.js';
+import { choicesFor, nextStep, questionState } from './choices.js';
+import type { Flow } from './flow.js';
+import type { DialogueContext, DialogueEvent, Effect, Msg } from './types.js';
+
+export interface MachineInput {
+  readonly lang: Lang;
+}
+
+const say = (msg: Msg, withChoices?: { state: string; flow: Flow }) =>
+  ({
+    type: 'effect',
+    params: ({ context }: { context: DialogueContext }): Effect => ({
+      type: 'say',
+      reply: withChoices
+        ? { type: 'text', msg, choices: choicesFor(withChoices.state, context, withChoices.flow) }
+        : { type: 'text', msg },
+    }),
+  }) as const;
+
+const sayName = (key: string) =>
+  ({
+    type: 'effect',
+    params: ({ context }: { context: DialogueContext }): Effect => ({
+      type: 'say',
+      reply: { type: 'text', msg: { key: context.name ? `${key}.named` : key, params: context.name ? { name: context.name } : {} } },
+    }),
+  }) as const;
+
+const showProfile = {
+  type: 'effect',
+  params: ({ context }: { context: DialogueContext }): Effect => ({
+    type: 'say',
+    reply: context.name ? { type: 'profile', profile: context.profile, name: context.name } : { type: 'profile', profile: context.profile },
+  }),
+} as const;
+
+export function buildMachine(flow: Flow) {
+  const firstQuestion = flow.questions[0]?.id ?? 'summary';
+  const m = setup({
+    types: {
+      context: {} as DialogueContext,
+      events: {} as DialogueEvent,
+      input: {} as MachineInput,
+    },
+    actions: {
+      /** Descriptor only: the shell runs it. */
+      effect: (_args, _params: Effect) => undefined,
+    },
+    guards: {
+      gotoIs: ({ context }, params: { target: string }) => context.goto === params.target,
+      retriesLeft: ({ context }) => context.attempts < 2,
+      consented: ({ context }) => context.consent === 'granted',
+      idle: ({ event }) => event.type === 'RETURNING' && event.idle,
+      isLang: ({ event }, params: { lang: Lang }) => event.type === 'CHOOSE' && event.id === params.lang,
+      chose: ({ event }, params: { id: string }) => event.type === 'CHOOSE' && event.id === params.id,
+    },
+  });
+
+  const setReturn = (name: string) => m.assign({ returnTo: name });
+  const resumeTo = (target: string) => m.assign({ goto: target });
+
+  /** Handlers every conversational state has, so a command works from anywhere. */
+  const common = (name: string) =>
+    ({
+      'CMD.help': { target: name, reenter: true, actions: [say({ key: 'help' })] },
+      'CMD.profile': { target: name, reenter: true, actions: [showProfile] },
+      'CMD.menu': { target: '#saathi.menu', actions: [setReturn(name)] },
+      'CMD.language': { target: '#saathi.languageMenu', actions: [setReturn(name)] },
+      'CMD.delete': { target: '#saathi.confirmDelete', actions: [setReturn(name)] },
+      'CMD.edit': [
+        { guard: 'consented', target: '#saathi.editPick', actions: [setReturn(name)] },
+        { target: name, reenter: true, actions: [say({ key: 'cmd.not_here' })] },
+      ],
+      'CMD.start': { target: name, reenter: true },
+      'CMD.more': { target: name, reenter: true, actions: [say({ key: 'cmd.not_here' })] },
+      'CMD.skip': { target: name, reenter: true, actions: [say({ key: 'cmd.not_here' })] },
+      'CMD.back': { target: name, reenter: true, actions: [say({ key: 'cmd.not_here' })] },
+      SET_LANG: {
+        target: name,
+        reenter: true,
+        actions: [m.assign({ lang: ({ event }) => (event.type === 'SET_LANG' ? event.lang : 'en') }), say({ key: 'language.changed' })],
+      },
+      RETURNING: [
+        { guard: 'idle', target: '#saathi.menu', actions: [setReturn(name), sayName('welcome_back.idle')] },
+        { actions: [sayName('welcome_back')] },
+      ],
+      UNCLEAR: { actions: [say({ key: `${name}.retry` }, { state: name, flow })] },
+      HELLO: { target: name, reenter: true },
+    }) as const;
+
+  const questionStates = Object.fromEntries(
+    flow.questions.map((question) => {
+      const name = questionState(question.id);
+      const afterAnswer = m.assign(({ context, event }) => {
+        const fields = event.type === 'ANSWER' ? event.fields : {};
+        const profile = { ...context.profile, ...fields };
+        const answered = Object.keys(fields) as ProfileField[];
+        const skipped = context.skipped.filter((field) => !answered.includes(field));
+        const history = [...context.history.filter((id) => id !== question.id), question.id];
+        const goto = context.editing ? 'summary' : nextStep(flow, { profile, skipped });
+        return { profile, skipped, history, goto };
+      });
+      const afterSkip = m.assign(({ context }) => {
+        const skipped = [...context.skipped.filter((id) => id !== question.id), question.id];
+        const history = [...context.history.filter((id) => id !== question.id), question.id];
+        return { skipped, history, goto: context.editing ? 'summary' : nextStep(flow, { profile: context.profile, skipped }) };
+      });
+      const goBack = m.assign(({ context }) => {
+        const previous = context.history.filter((id) => id !== question.id).at(-1);
+        if (context.editing || previous === undefined) return { goto: context.editing ? 'summary' : question.id };
+        const { [previous as ProfileField]: _dropped, ...profile } = context.profile;
+        return {
+          goto: previous,
+          profile,
+          history: context.history.filter((id) => id !== previous && id !== question.id),
+          skipped: context.skipped.filter((id) => id !== previous),
+        };
+      });
+      return [
+        name,
+        {
+          entry: [m.assign({ attempts: 0 }), say({ key: question.prompt }, { state: name, flow })],
+          on: {
+            ...common(name),
+            ANSWER: { target: '#saathi.routing', actions: [afterAnswer] },
+            UNCLEAR: [
+              {
+                guard: 'retriesLeft',
+                actions: [m.assign({ attempts: ({ context }) => context.attempts + 1 }), say({ key: question.retry }, { state: name, flow })],
+              },
+              { actions: [m.assign({ attempts: ({ context }) => context.attempts + 1 }), say({ key: 'stuck' })] },
+            ],
+            'CMD.skip': { target: '#saathi.routing', actions: [afterSkip, say({ key: 'skipped' })] },
+            'CMD.back': { target: '#saathi.routing', actions: [goBack] },
+          },
+        },
+      ];
+    }),
+  );
+
+  const routeTargets = [
+    ...flow.questions.map((q) => ({ guard: { type: 'gotoIs' as const, params: { target: q.id } }, target: questionState(q.id) })),
+    ...['summary', 'recommendations', 'consent', 'menu', 'declined', 'editPick'].map((target) => ({
+      guard: { type: 'gotoIs' as const, params: { target } },
+      target,
+    })),
+    { target: 'summary' },
+  ];
+
+  const grantConsent = m.assign(({ context, event }) => ({
+    consent: 'granted' as const,
+    ...('profileName' in event && event.profileName ? { name: event.profileName } : {}),
+    goto: nextStep(flow, context),
+  }));
+
+  return m.createMachine({
+    id: 'saathi',
+    initial: 'new',
+    context: ({ input }) => ({
+      lang: input.lang,
+      consent: 'pending',
+      optedOut: false,
+      profile: {},
+      skipped: [],
+      history: [],
+      attempts: 0,
+      editing: false,
+      goto: firstQuestion,
+      returnTo: 'consent',
+      page: 0,
+      dismissed: [],
+    }),
+    on: {
+      'CMD.stop': { target: '.stopped' },
+      'CMD.restart': [
+        {
+          guard: 'consented',
+          target: '.routing',
+          actions: [
+            m.assign({ profile: {}, skipped: [], history: [], editing: false, page: 0, goto: firstQuestion }),
+            say({ key: 'restart.done' }),
+          ],
+        },
+        { target: '.consent' },
+      ],
+    },
+    states: {
+      new: {
+        on: {
+          HELLO: 'consent',
+          ANSWER: 'consent',
+          UNCLEAR: 'consent',
+          CHOOSE: 'consent',
+          RETURNING: 'consent',
+          SET_LANG: { target: 'consent', actions: m.assign({ lang: ({ event, context }) => (event.type === 'SET_LANG' ? event.lang : context.lang) }) },
+          'CMD.*': 'consent',
+          'CMD.stop': 'stopped',
+          'CMD.restart': 'consent',
+        },
+      },
+      consent: {
+        entry: [say({ key: 'consent.notice' }, { state: 'consent', flow })],
+        on: {
+          ...common('consent'),
+          'CMD.menu': { target: 'consent', reenter: true },
+          'CMD.profile': { target: 'consent', reenter: true, actions: [say({ key: 'profile.none' })] },
+          CHOOSE: [
+            { guard: { type: 'chose', params: { id: 'yes' } }, target: 'routing', actions: [grantConsent, say({ key: 'consent.thanks' })] },
+            { guard: { type: 'chose', params: { id: 'no' } }, target: 'declined', actions: [m.assign({ consent: 'declined' })] },
+          ],
+        },
+      },
+      declined: {
+        entry: [say({ key: 'declined' }, { state: 'declined', flow })],
+        on: {
+          ...common('declined'),
+          'CMD.menu': { target: 'declined', reenter: true },
+          'CMD.profile': { target: 'declined', reenter: true, actions: [say({ key: 'profile.none' })] },
+          'CMD.start': { target: 'consent' },
+          HELLO: { target: 'declined', reenter: true },
+          CHOOSE: [
+            { guard: { type: 'chose', params: { id: 'yes' } }, target: 'routing', actions: [grantConsent, say({ key: 'consent.thanks' })] },
+            { guard: { type: 'chose', params: { id: 'no' } }, target: 'declined', reenter: true },
+          ],
+        },
+      },
+      ...questionStates,
+      routing: {
+        always: routeTargets,
+      },
+      summary: {
+        entry: [m.assign({ editing: false }), showProfile, say({ key: 'summary.confirm' }, { state: 'summary', flow })],
+        on: {
+          ...common('summary'),
+          CHOOSE: [
+            { guard: { type: 'chose', params: { id: 'yes' } }, target: 'recommendations', actions: [m.assign({ page: 0 })] },
+            { guard: { type: 'chose', params: { id: 'edit' } }, target: 'editPick', actions: [setReturn('summary')] },
+          ],
+        },
+      },
+      editPick: {
+        entry: [say({ key: 'edit.pick' }, { state: 'editPick', flow })],
+        on: {
+          ...common('editPick'),
+          CHOOSE: { target: 'routing', actions: [m.assign({ editing: true, goto: ({ event }) => (event.type === 'CHOOSE' ? event.id : 'summary') })] },
+          'CMD.back': { target: 'routing', actions: [resumeTo('summary')] },
+        },
+      },
+      recommendations: {
+        entry: [
+          { type: 'effect', params: ({ context }): Effect => ({ type: 'recommend', page: context.page }) },
+          say({ key: 'recs.footer' }, { state: 'recommendations', flow }),
+        ],
+        on: {
+          ...common('recommendations'),
+          'CMD.more': { target: 'recommendations', reenter: true, actions: [m.assign({ page: ({ context }) => context.page + 1 })] },
+          CHOOSE: [
+            {
+              guard: { type: 'chose', params: { id: 'more' } },
+              target: 'recommendations',
+              reenter: true,
+              actions: [m.assign({ page: ({ context }) => context.page + 1 })],
+            },
+            { guard: { type: 'chose', params: { id: 'edit' } }, target: 'editPick', actions: [setReturn('recommendations')] },
+            { guard: { type: 'chose', params: { id: 'menu' } }, target: 'menu', actions: [setReturn('recommendations')] },
+          ],
+        },
+      },
+      menu: {
+        entry: [say({ key: 'menu' }, { state: 'menu', flow })],
+        on: {
+          ...common('menu'),
+          'CMD.menu': { target: 'menu', reenter: true },
+          CHOOSE: [
+            { guard: { type: 'chose', params: { id: 'continue' } }, target: 'routing', actions: [m.assign({ goto: ({ context }) => resumePoint(context, flow) })] },
+            { guard: { type: 'chose', params: { id: 'profile' } }, target: 'menu', reenter: true, actions: [showProfile] },
+            { guard: { type: 'chose', params: { id: 'edit' } }, target: 'editPick' },
+            { guard: { type: 'chose', params: { id: 'recommendations' } }, target: 'recommendations', actions: [m.assign({ page: 0 })] },
+            { guard: { type: 'chose', params: { id: 'language' } }, target: 'languageMenu' },
+            { guard: { type: 'chose', params: { id: 'help' } }, target: 'menu', reenter: true, actions: [say({ key: 'help' })] },
+            { guard: { type: 'chose', params: { id: 'delete' } }, target: 'confirmDelete' },
+            { guard: { type: 'chose', params: { id: 'stop' } }, target: 'stopped' },
+          ],
+        },
+      },
+      languageMenu: {
+        entry: [say({ key: 'language.pick' }, { state: 'languageMenu', flow })],
+        on: {
+          ...common('languageMenu'),
+          'CMD.language': { target: 'languageMenu', reenter: true },
+          CHOOSE: {
+            target: 'routing',
+            actions: [
+              m.assign(({ context, event }) => ({
+                lang: event.type === 'CHOOSE' ? (event.id as Lang) : context.lang,
+                goto: resumePoint(context, flow),
+              })),
+              say({ key: 'language.changed' }),
+            ],
+          },
+          SET_LANG: {
+            target: 'routing',
+            actions: [
+              m.assign(({ context, event }) => ({ lang: event.type === 'SET_LANG' ? event.lang : context.lang, goto: resumePoint(context, flow) })),
+              say({ key: 'language.changed' }),
+            ],
+          },
+        },
+      },
+      confirmDelete: {
+        entry: [say({ key: 'delete.confirm' }, { state: 'confirmDelete', flow })],
+        on: {
+          ...common('confirmDelete'),
+          'CMD.delete': { target: 'confirmDelete', reenter: true },
+          CHOOSE: [
+            { guard: { type: 'chose', params: { id: 'yes' } }, target: 'erased', actions: [say({ key: 'delete.done' }), { type: 'effect', params: { type: 'erase' } }] },
+            { guard: { type: 'chose', params: { id: 'no' } }, target: 'routing', actions: [say({ key: 'delete.cancelled' }), m.assign({ goto: ({ context }) => resumePoint(context, flow) })] },
+          ],
+        },
+      },
+      erased: { type: 'final' },
+      stopped: {
+        entry: [m.assign({ optedOut: true }), { type: 'effect', params: { type: 'optOut' } }, say({ key: 'stop.done' })],
+        on: {
+          'CMD.stop': {},
+          'CMD.help': { actions: [say({ key: 'stopped.help' })] },
+          'CMD.start': {
+            target: 'routing',
+            actions: [
+              m.assign(({ context }) => ({ optedOut: false, goto: context.consent === 'granted' ? resumePoint(context, flow) : 'consent' })),
+              { type: 'effect', params: { type: 'optIn' } },
+              say({ key: 'start.again' }),
+            ],
+          },
+          'CMD.delete': { target: 'confirmDelete', actions: [setReturn('stopped')] },
+        },
+      },
+    },
+  });
+}
+
+/** Where "continue" leads: the state the owner left, or the next thing to do. */
+function resumePoint(context: DialogueContext, flow: Flow): string {
+  const from = context.returnTo;
+  if (from.startsWith('q_')) return from.slice(2);
+  if (['summary', 'recommendations', 'consent', 'declined'].includes(from)) return from;
+  if (context.consent === 'declined') return 'declined';
+  if (context.consent !== 'granted') return 'consent';
+  return nextStep(flow, context);
+}
+
+export type SaathiMachine = ReturnType<typeof buildMachine>;

@@ -1,0 +1,75 @@
+// The conversation store port: one owner's persisted dialogue, a receipt per handled message (dedupe),
+// delivery statuses, and a per-owner lock. Adapters: adapters/memory-store.ts, adapters/redis-store.ts.
+import type { DialogueContext } from './types.js';
+
+export interface ConversationRecord {
+  readonly flow: { readonly id: string; readonly version: number };
+  /** The machine's state value (a top-level state name). */
+  readonly state: string;
+  readonly context: DialogueContext;
+  /** Epoch ms of the owner's last message. */
+  readonly lastSeen: number;
+}
+
+export interface StoredConversation {
+  readonly record: ConversationRecord;
+  /** Monotonic version for optimistic concurrency; 0 means "no record". */
+  readonly version: number;
+}
+
+/** What was answered to one inbound message, kept so a redelivery gets the same answer. */
+export interface Receipt {
+  readonly messageId: string;
+  readonly response: string;
+}
+
+export const MESSAGE_STATUSES = [
+  'accepted', 'scheduled', 'queued', 'sending', 'sent', 'receiving', 'received',
+  'delivered', 'read', 'undelivered', 'failed', 'partially_delivered', 'canceled',
+] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+export interface StatusUpdate {
+  readonly messageId: string;
+  readonly status: MessageStatus;
+  readonly errorCode?: string | undefined;
+  readonly at: number;
+}
+
+export type CommitResult = 'ok' | 'conflict' | 'duplicate';
+
+export interface ConversationStore {
+  load(ownerId: string): Promise<StoredConversation | undefined>;
+  /**
+   * Atomically: if the stored version is still `expectedVersion` and the receipt is new, write `record`
+   * (or erase the conversation when null) and the receipt.
+   */
+  commit(ownerId: string, expectedVersion: number, record: ConversationRecord | null, receipt: Receipt): Promise<CommitResult>;
+  receipt(messageId: string): Promise<string | undefined>;
+  /** Runs `task` while holding the owner's lock, so one owner's messages are handled one at a time. */
+  withLock<T>(ownerId: string, task: () => Promise<T>): Promise<T>;
+  recordStatus(update: StatusUpdate): Promise<void>;
+  status(messageId: string): Promise<StatusUpdate | undefined>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Order of message statuses: a callback may arrive late, and a later status never goes back to an earlier
+ * one (`delivered` arriving after `read` keeps `read`). Failures are final unless the message was read.
+ */
+const RANK: Readonly<Record<MessageStatus, number>> = {
+  accepted: 0, scheduled: 0, queued: 1, sending: 2, sent: 3, receiving: 3, received: 3,
+  partially_delivered: 4, delivered: 5, undelivered: 5, failed: 5, canceled: 5, read: 6,
+};
+
+export function statusRank(status: MessageStatus): number {
+  return RANK[status];
+}
+
+/** Thrown when an owner's lock cannot be taken in time (another turn is stuck or very slow). */
+export class BusyError extends Error {
+  override readonly name = 'BusyError';
+}
+
+export const RECEIPT_TTL_SECONDS = 48 * 3600;

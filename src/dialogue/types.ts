@@ -1,0 +1,90 @@
+// Channel-neutral values that flow through the dialogue: what the owner sent, what the machine decided,
+// and what goes back out. Nothing here knows Twilio.
+import type { Lang } from '../language/langs.js';
+import type { Profile, ProfileField } from '../profile/profile.js';
+import type { Command } from '../language/understand.js';
+
+/** One inbound message, already parsed from the channel's wire format. */
+export interface InboundEvent {
+  readonly channel: 'whatsapp' | 'voice';
+  /** Provider's id of this message (MessageSid); the dedupe key. */
+  readonly messageId: string;
+  /** The sender's address as the channel gives it, e.g. `whatsapp:+919812345678`. */
+  readonly from: string;
+  readonly text: string;
+  /** Id of a tapped button or list item. */
+  readonly payload?: string;
+  readonly location?: { readonly lat: number; readonly lng: number; readonly label?: string };
+  readonly media: readonly { readonly url: string; readonly contentType: string }[];
+  readonly profileName?: string;
+  readonly receivedAt: Date;
+}
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** A localizable message: a key into locales/ plus ICU parameters. */
+export interface Msg {
+  readonly key: string;
+  readonly params?: MessageParams;
+}
+
+export interface Choice {
+  readonly id: string;
+  readonly label: Msg;
+}
+
+/** What the owner is shown, before rendering for a channel. */
+export type Reply =
+  | { readonly type: 'text'; readonly msg: Msg; readonly choices?: readonly Choice[] }
+  | { readonly type: 'profile'; readonly profile: Profile; readonly name?: string }
+  | {
+      readonly type: 'item';
+      readonly rank: number;
+      readonly itemId: string;
+      readonly reasons: readonly Msg[];
+    };
+
+/** Side effects the machine asks the shell to run after the snapshot is saved. */
+export type Effect =
+  | { readonly type: 'say'; readonly reply: Reply }
+  | { readonly type: 'recommend'; readonly page: number }
+  | { readonly type: 'erase' }
+  | { readonly type: 'optOut' }
+  | { readonly type: 'optIn' };
+
+export type ConsentState = 'pending' | 'granted' | 'declined';
+
+export interface DialogueContext {
+  lang: Lang;
+  consent: ConsentState;
+  optedOut: boolean;
+  /** WhatsApp profile name, kept only after consent. */
+  name?: string;
+  profile: Profile;
+  skipped: ProfileField[];
+  /** Questions answered so far, in order, for "back". */
+  history: string[];
+  /** Failed attempts at the current prompt. */
+  attempts: number;
+  /** True while changing one answer from the summary. */
+  editing: boolean;
+  /** Where routing goes next: a question id or a resumable state name. */
+  goto: string;
+  /** State to come back to after a menu or a confirmation. */
+  returnTo: string;
+  page: number;
+  dismissed: string[];
+}
+
+interface UserEventBase {
+  readonly profileName?: string;
+}
+
+export type DialogueEvent =
+  | ({ readonly type: 'HELLO' } & UserEventBase)
+  | ({ readonly type: 'ANSWER'; readonly fields: Profile } & UserEventBase)
+  | ({ readonly type: 'UNCLEAR' } & UserEventBase)
+  | ({ readonly type: 'CHOOSE'; readonly id: string } & UserEventBase)
+  | ({ readonly type: 'SET_LANG'; readonly lang: Lang } & UserEventBase)
+  | ({ readonly type: `CMD.${Command}` } & UserEventBase)
+  | { readonly type: 'RETURNING'; readonly idle: boolean };

@@ -1,0 +1,139 @@
+// One contract suite, run against the in-memory store and the Redis store.
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { createMemoryStore } from '../../src/adapters/memory-store.js';
+import { createRedisStore } from '../../src/adapters/redis-store.js';
+import { createSealer } from '../../src/adapters/sealer.js';
+import type { ConversationRecord, ConversationStore } from '../../src/dialogue/store.js';
+import { BusyError } from '../../src/dialogue/store.js';
+import { cleanup, connect, describeRedis, testPrefix } from '../support/redis.js';
+
+const record = (state: string, lastSeen = 1): ConversationRecord => ({
+  flow: { id: 'onboarding', version: 1 },
+  state,
+  lastSeen,
+  context: {
+    lang: 'hi',
+    consent: 'granted',
+    optedOut: false,
+    name: 'Sunita',
+    profile: { businessKind: 'tailor', sector: 'manufacturing', subSector: 'garments', monthlySales: 80000 },
+    skipped: [],
+    history: ['businessKind'],
+    attempts: 0,
+    editing: false,
+    goto: 'location',
+    returnTo: 'consent',
+    page: 0,
+    dismissed: [],
+  },
+});
+
+function contract(name: string, make: () => Promise<{ store: ConversationStore; done: () => Promise<void> }>) {
+  describe(name, () => {
+    let store: ConversationStore;
+    let done: () => Promise<void>;
+    beforeEach(async () => ({ store, done } = await make()));
+    afterEach(async () => done());
+
+    it('loads nothing for an unknown owner', async () => {
+      expect(await store.load('nobody')).toBeUndefined();
+    });
+
+    it('commits a new record at version 0 and reads it back at version 1', async () => {
+      expect(await store.commit('o1', 0, record('q_location'), { messageId: 'm1', response: '<Response/>' })).toBe('ok');
+      const loaded = await store.load('o1');
+      expect(loaded?.version).toBe(1);
+      expect(loaded?.record).toEqual(record('q_location'));
+      expect(await store.receipt('m1')).toBe('<Response/>');
+    });
+
+    it('refuses a commit made against an old version and keeps the newer record', async () => {
+      await store.commit('o1', 0, record('a'), { messageId: 'm1', response: 'one' });
+      await store.commit('o1', 1, record('b'), { messageId: 'm2', response: 'two' });
+      expect(await store.commit('o1', 1, record('stale'), { messageId: 'm3', response: 'three' })).toBe('conflict');
+      expect((await store.load('o1'))?.record.state).toBe('b');
+      expect(await store.receipt('m3')).toBeUndefined();
+    });
+
+    it('refuses a second commit for the same message id', async () => {
+      await store.commit('o1', 0, record('a'), { messageId: 'm1', response: 'one' });
+      expect(await store.commit('o1', 1, record('b'), { messageId: 'm1', response: 'again' })).toBe('duplicate');
+      expect((await store.load('o1'))?.record.state).toBe('a');
+      expect(await store.receipt('m1')).toBe('one');
+    });
+
+    it('erases a conversation when the record is null, keeping the receipt', async () => {
+      await store.commit('o1', 0, record('a'), { messageId: 'm1', response: 'one' });
+      expect(await store.commit('o1', 1, null, { messageId: 'm2', response: 'erased' })).toBe('ok');
+      expect(await store.load('o1')).toBeUndefined();
+      expect(await store.receipt('m2')).toBe('erased');
+    });
+
+    it('runs one owner\'s tasks one at a time, and other owners\' in parallel', async () => {
+      const order: string[] = [];
+      const task = (label: string, ms: number) => async () => {
+        order.push(`${label}:start`);
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        order.push(`${label}:end`);
+        return label;
+      };
+      const results = await Promise.all([store.withLock('o1', task('a', 40)), store.withLock('o1', task('b', 1)), store.withLock('o2', task('c', 1))]);
+      expect(results).toEqual(['a', 'b', 'c']);
+      expect(order.indexOf('b:start')).toBeGreaterThan(order.indexOf('a:end'));
+      expect(order.indexOf('c:end')).toBeLessThan(order.indexOf('a:end'));
+    });
+
+    it('releases the lock when the task throws', async () => {
+      await expect(store.withLock('o1', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+      expect(await store.withLock('o1', () => Promise.resolve('free'))).toBe('free');
+    });
+
+    it('never moves a message status backwards', async () => {
+      await store.recordStatus({ messageId: 'SM1', status: 'sent', at: 1 });
+      await store.recordStatus({ messageId: 'SM1', status: 'read', at: 3 });
+      await store.recordStatus({ messageId: 'SM1', status: 'delivered', at: 2 });
+      expect((await store.status('SM1'))?.status).toBe('read');
+      await store.recordStatus({ messageId: 'SM2', status: 'failed', errorCode: '63016', at: 1 });
+      expect(await store.status('SM2')).toMatchObject({ status: 'failed', errorCode: '63016' });
+    });
+  });
+}
+
+contract('memory store', () => Promise.resolve({ store: createMemoryStore(), done: () => Promise.resolve() }));
+
+describeRedis('redis store', () => {
+  const redis: Redis = connect();
+  afterAll(async () => redis.quit());
+  const sealer = createSealer(Buffer.alloc(32, 7));
+
+  contract('contract', () => {
+    const prefix = testPrefix();
+    return Promise.resolve({
+      store: createRedisStore({ redis, sealer, prefix, lockWaitMs: 2000 }),
+      done: () => cleanup(redis, prefix),
+    });
+  });
+
+  it('keeps names and answers encrypted at rest', async () => {
+    const prefix = testPrefix();
+    const store = createRedisStore({ redis, sealer, prefix });
+    await store.commit('o1', 0, record('q_location'), { messageId: 'm1', response: 'Namaste Sunita' });
+    const keys = await redis.keys(`${prefix}*`);
+    expect(keys.length).toBe(2);
+    for (const key of keys) {
+      const dump = (await redis.type(key)) === 'hash' ? JSON.stringify(await redis.hgetall(key)) : String(await redis.get(key));
+      expect(dump).not.toContain('Sunita');
+      expect(dump).not.toContain('tailor');
+    }
+    await cleanup(redis, prefix);
+  });
+
+  it('gives up with BusyError when the lock stays taken', async () => {
+    const prefix = testPrefix();
+    const store = createRedisStore({ redis, sealer, prefix, lockWaitMs: 100 });
+    await redis.set(`${prefix}lock:o1`, 'someone-else', 'PX', 5000);
+    await expect(store.withLock('o1', () => Promise.resolve(1))).rejects.toBeInstanceOf(BusyError);
+    await cleanup(redis, prefix);
+  });
+});
