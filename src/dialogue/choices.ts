@@ -1,7 +1,7 @@
 // The numbered choices each dialogue state offers, and the question order. Shared by the machine (to show
 // them) and the interpreter (to read "2" or a tapped button), so both always agree.
 import { LANGS } from '../language/langs.js';
-import type { Profile } from '../profile/profile.js';
+import type { Profile, ProfileField } from '../profile/profile.js';
 import { evaluate } from '../personalize/rules.js';
 import type { Flow, Question } from './flow.js';
 import type { Choice, DialogueContext } from './types.js';
@@ -56,6 +56,22 @@ export function questionOfState(state: string, flow: Flow): Question | undefined
   return flow.questions.find((q) => q.id === id);
 }
 
+/** Profile fields an answer to this question fills (a place fills PIN, state, place name and location). */
+export function fieldsOf(question: Pick<Question, 'id' | 'answer'>): ProfileField[] {
+  switch (question.answer) {
+    case 'businessKind':
+      return ['businessKind', 'sector', 'subSector'];
+    case 'place':
+      return ['pin', 'state', 'place', 'location'];
+    default:
+      return [question.id];
+  }
+}
+
+export function isAnswered(question: Question, profile: Profile): boolean {
+  return fieldsOf(question).some((field) => profile[field] !== undefined);
+}
+
 function applies(question: Question, profile: Profile): boolean {
   return question.when === undefined || evaluate(question.when, profile) === 'yes';
 }
@@ -63,7 +79,7 @@ function applies(question: Question, profile: Profile): boolean {
 /** The first question that still needs an answer, or 'summary' when none does. */
 export function nextStep(flow: Flow, context: Pick<DialogueContext, 'profile' | 'skipped'>): string {
   for (const question of flow.questions) {
-    if (context.profile[question.id] !== undefined) continue;
+    if (isAnswered(question, context.profile)) continue;
     if (context.skipped.includes(question.id)) continue;
     if (!applies(question, context.profile)) continue;
     return question.id;

@@ -8,7 +8,7 @@ import { ruleSchema, type Rule } from '../personalize/rules.js';
 export const ANSWER_TYPES = ['businessKind', 'place', 'years', 'amount', 'count', 'yesno', 'choice'] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
-const messageKey = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, 'a message key like q.years');
+const messageKey = z.string().regex(/^[a-z][a-zA-Z0-9_]*(\.[a-zA-Z0-9_]+)*$/, 'a message key like q.years');
 
 const matchSchema = z
   .object(Object.fromEntries(LANGS.map((lang) => [lang, z.array(z.string().min(1)).optional()])))

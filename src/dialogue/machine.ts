@@ -2,8 +2,7 @@
 // descriptors (`effect`); the shell (engine.ts) runs the effects after saving the snapshot.
 import { setup } from 'xstate';
 import type { Lang } from '../language/langs.js';
-import type { ProfileField } from '../profile/profile.js';
-import { choicesFor, nextStep, questionState } from './choices.js';
+import { choicesFor, fieldsOf, nextStep, questionState } from './choices.js';
 import type { Flow } from './flow.js';
 import type { DialogueContext, DialogueEvent, Effect, Msg } from './types.js';
 
@@ -30,6 +29,12 @@ const sayName = (key: string) =>
       reply: { type: 'text', msg: { key: context.name ? `${key}.named` : key, params: context.name ? { name: context.name } : {} } },
     }),
   }) as const;
+
+/** Asks the shell to rank and show the current page of recommendations. */
+const showRecs = {
+  type: 'effect',
+  params: ({ context }: { context: DialogueContext }): Effect => ({ type: 'recommend', page: context.page }),
+} as const;
 
 const showProfile = {
   type: 'effect',
@@ -99,8 +104,7 @@ export function buildMachine(flow: Flow) {
       const afterAnswer = m.assign(({ context, event }) => {
         const fields = event.type === 'ANSWER' ? event.fields : {};
         const profile = { ...context.profile, ...fields };
-        const answered = Object.keys(fields) as ProfileField[];
-        const skipped = context.skipped.filter((field) => !answered.includes(field));
+        const skipped = context.skipped.filter((id) => id !== question.id);
         const history = [...context.history.filter((id) => id !== question.id), question.id];
         const goto = context.editing ? 'summary' : nextStep(flow, { profile, skipped });
         return { profile, skipped, history, goto };
@@ -113,7 +117,9 @@ export function buildMachine(flow: Flow) {
       const goBack = m.assign(({ context }) => {
         const previous = context.history.filter((id) => id !== question.id).at(-1);
         if (context.editing || previous === undefined) return { goto: context.editing ? 'summary' : question.id };
-        const { [previous as ProfileField]: _dropped, ...profile } = context.profile;
+        const dropped = flow.questions.find((q) => q.id === previous);
+        const profile = { ...context.profile };
+        for (const field of dropped ? fieldsOf(dropped) : []) delete profile[field];
         return {
           goto: previous,
           profile,
@@ -145,7 +151,8 @@ export function buildMachine(flow: Flow) {
 
   const routeTargets = [
     ...flow.questions.map((q) => ({ guard: { type: 'gotoIs' as const, params: { target: q.id } }, target: questionState(q.id) })),
-    ...['summary', 'recommendations', 'consent', 'menu', 'declined', 'editPick'].map((target) => ({
+    { guard: { type: 'gotoIs' as const, params: { target: 'recommendations' } }, target: 'recommendations', actions: [showRecs] },
+    ...['summary', 'consent', 'menu', 'declined', 'editPick'].map((target) => ({
       guard: { type: 'gotoIs' as const, params: { target } },
       target,
     })),
@@ -238,7 +245,7 @@ export function buildMachine(flow: Flow) {
         on: {
           ...common('summary'),
           CHOOSE: [
-            { guard: { type: 'chose', params: { id: 'yes' } }, target: 'recommendations', actions: [m.assign({ page: 0 })] },
+            { guard: { type: 'chose', params: { id: 'yes' } }, target: 'recommendations', actions: [m.assign({ page: 0 }), showRecs] },
             { guard: { type: 'chose', params: { id: 'edit' } }, target: 'editPick', actions: [setReturn('summary')] },
           ],
         },
@@ -249,22 +256,20 @@ export function buildMachine(flow: Flow) {
           ...common('editPick'),
           CHOOSE: { target: 'routing', actions: [m.assign({ editing: true, goto: ({ event }) => (event.type === 'CHOOSE' ? event.id : 'summary') })] },
           'CMD.back': { target: 'routing', actions: [resumeTo('summary')] },
+          'CMD.edit': { target: 'editPick', reenter: true },
         },
       },
       recommendations: {
-        entry: [
-          { type: 'effect', params: ({ context }): Effect => ({ type: 'recommend', page: context.page }) },
-          say({ key: 'recs.footer' }, { state: 'recommendations', flow }),
-        ],
+        entry: [say({ key: 'recs.footer' }, { state: 'recommendations', flow })],
         on: {
           ...common('recommendations'),
-          'CMD.more': { target: 'recommendations', reenter: true, actions: [m.assign({ page: ({ context }) => context.page + 1 })] },
+          'CMD.more': { target: 'recommendations', reenter: true, actions: [m.assign({ page: ({ context }) => context.page + 1 }), showRecs] },
           CHOOSE: [
             {
               guard: { type: 'chose', params: { id: 'more' } },
               target: 'recommendations',
               reenter: true,
-              actions: [m.assign({ page: ({ context }) => context.page + 1 })],
+              actions: [m.assign({ page: ({ context }) => context.page + 1 }), showRecs],
             },
             { guard: { type: 'chose', params: { id: 'edit' } }, target: 'editPick', actions: [setReturn('recommendations')] },
             { guard: { type: 'chose', params: { id: 'menu' } }, target: 'menu', actions: [setReturn('recommendations')] },
@@ -280,7 +285,7 @@ export function buildMachine(flow: Flow) {
             { guard: { type: 'chose', params: { id: 'continue' } }, target: 'routing', actions: [m.assign({ goto: ({ context }) => resumePoint(context, flow) })] },
             { guard: { type: 'chose', params: { id: 'profile' } }, target: 'menu', reenter: true, actions: [showProfile] },
             { guard: { type: 'chose', params: { id: 'edit' } }, target: 'editPick' },
-            { guard: { type: 'chose', params: { id: 'recommendations' } }, target: 'recommendations', actions: [m.assign({ page: 0 })] },
+            { guard: { type: 'chose', params: { id: 'recommendations' } }, target: 'recommendations', actions: [m.assign({ page: 0 }), showRecs] },
             { guard: { type: 'chose', params: { id: 'language' } }, target: 'languageMenu' },
             { guard: { type: 'chose', params: { id: 'help' } }, target: 'menu', reenter: true, actions: [say({ key: 'help' })] },
             { guard: { type: 'chose', params: { id: 'delete' } }, target: 'confirmDelete' },
@@ -328,11 +333,13 @@ export function buildMachine(flow: Flow) {
         entry: [m.assign({ optedOut: true }), { type: 'effect', params: { type: 'optOut' } }, say({ key: 'stop.done' })],
         on: {
           'CMD.stop': {},
+          // Only START brings an owner who stopped back; nothing else is answered.
+          'CMD.restart': {},
           'CMD.help': { actions: [say({ key: 'stopped.help' })] },
           'CMD.start': {
             target: 'routing',
             actions: [
-              m.assign(({ context }) => ({ optedOut: false, goto: context.consent === 'granted' ? resumePoint(context, flow) : 'consent' })),
+              m.assign(({ context }) => ({ optedOut: false, goto: resumePoint(context, flow) })),
               { type: 'effect', params: { type: 'optIn' } },
               say({ key: 'start.again' }),
             ],
@@ -344,13 +351,13 @@ export function buildMachine(flow: Flow) {
   });
 }
 
-/** Where "continue" leads: the state the owner left, or the next thing to do. */
+/** Where "continue" leads: the question or step the owner left, or the next thing to do. */
 function resumePoint(context: DialogueContext, flow: Flow): string {
-  const from = context.returnTo;
-  if (from.startsWith('q_')) return from.slice(2);
-  if (['summary', 'recommendations', 'consent', 'declined'].includes(from)) return from;
   if (context.consent === 'declined') return 'declined';
   if (context.consent !== 'granted') return 'consent';
+  const from = context.returnTo;
+  if (from.startsWith('q_')) return from.slice(2);
+  if (from === 'summary' || from === 'recommendations') return from;
   return nextStep(flow, context);
 }
 

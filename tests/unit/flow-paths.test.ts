@@ -101,7 +101,8 @@ describe('onboarding flow paths', () => {
   for (const state of STATES) {
     for (const command of COMMANDS) {
       it(`${command} works in ${state}`, () => {
-        const { record, effects } = step(deps, at(state), inbound(WORD[command]!));
+        const context = baseContext({ optedOut: state === 'stopped' });
+        const { record, effects } = step(deps, at(state, context), inbound(WORD[command]!));
         expect(Object.keys(machine.root.states)).toContain(record.state);
         const replies = repliesOf(effects);
         if (state === 'stopped' && !['help', 'start', 'delete'].includes(command)) {
