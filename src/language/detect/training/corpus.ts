@@ -1,0 +1,150 @@
+// Builds the labelled training examples from the hand-written files in ./data (native, romanized, mixed, chunks).
+import { readFileSync, existsSync } from 'node:fs';
+import { LANGS, type Lang } from '../../langs.js';
+import { chatNoise, makeRng, romanize, type Rng } from './romanize.js';
+
+export interface Example {
+  label: string;
+  text: string;
+}
+
+const DATA = new URL('./data/', import.meta.url);
+const BRAHMIC: readonly Lang[] = ['hi', 'mr', 'bn', 'te', 'ta', 'gu', 'kn', 'or', 'ml', 'pa'];
+
+export function readLines(name: string): string[] {
+  const url = new URL(name, DATA);
+  if (!existsSync(url)) return [];
+  return readFileSync(url, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0 && !l.startsWith('#'));
+}
+
+/** Lines of `<stem>.txt` plus its numbered batches `<stem>2.txt` ... `<stem>9.txt`. */
+export function readBatches(stem: string): string[] {
+  const out = readLines(`${stem}.txt`);
+  for (let k = 2; k <= 9; k++) out.push(...readLines(`${stem}${k}.txt`));
+  return out;
+}
+
+function chunks(line: string, rng: Rng, count: number): string[] {
+  const words = line.split(/\s+/).filter((w) => w.length > 0);
+  const out: string[] = [];
+  if (words.length < 2) return out;
+  for (let k = 0; k < count; k++) {
+    const len = 1 + Math.floor(rng() * Math.min(3, words.length - 1));
+    const start = Math.floor(rng() * (words.length - len + 1));
+    out.push(words.slice(start, start + len).join(' '));
+  }
+  return out;
+}
+
+/** Inserts a few English words (as people code-mix) into a romanized line. */
+function codeMix(line: string, english: readonly string[], rng: Rng): string {
+  const words = line.split(' ');
+  const n = 1 + Math.floor(rng() * 3);
+  for (let k = 0; k < n; k++) {
+    const w = english[Math.floor(rng() * english.length)] ?? 'ok';
+    words.splice(Math.floor(rng() * (words.length + 1)), 0, w);
+  }
+  return words.join(' ');
+}
+
+/** Latin-script examples: English, `other`, and every Indic language romanized (hand-written + transliterated). */
+export function latinExamples(seed = 1): Example[] {
+  const rng = makeRng(seed);
+  const out: Example[] = [];
+  const english = [...readLines('en.words.txt'), ...readBatches('en.latn').flatMap((l) => l.toLowerCase().split(/[^a-z']+/)).filter((w) => w.length > 2)];
+  const add = (label: string, text: string): void => {
+    out.push({ label, text });
+  };
+  for (const lang of LANGS) {
+    if (lang === 'en') continue;
+    const hand = readBatches(`${lang}.latn`);
+    for (const line of hand) {
+      add(lang, line);
+      if (lang === 'ur') for (let v = 0; v < 2; v++) add(lang, urduSpelling(line, rng));
+      for (let v = 0; v < 3; v++) add(lang, chatNoise(line, rng));
+      if (english.length > 0) for (let v = 0; v < 2; v++) add(lang, codeMix(line, english, rng));
+      for (const c of chunks(line, rng, 2)) add(lang, c);
+    }
+    const viaScript: Lang = lang === 'ur' ? 'hi' : lang;
+    const nativeLines = lang === 'ur' ? readBatches('ur.deva') : readBatches(`${lang}.native`);
+    if (!(BRAHMIC as readonly string[]).includes(viaScript)) continue;
+    {
+      for (const line of nativeLines) {
+        for (let v = 0; v < 5; v++) {
+          let r = romanize(line, viaScript, rng);
+          if (lang === 'ur') r = urduSpelling(r, rng);
+          add(lang, chatNoise(r, rng));
+          if (v === 0 && english.length > 0) add(lang, codeMix(r, english, rng));
+          if (v < 2) for (const c of chunks(r, rng, 1)) add(lang, c);
+        }
+      }
+    }
+  }
+  for (const label of ['en', 'other']) {
+    for (const line of readBatches(`${label}.latn`)) {
+      add(label, line);
+      add(label, chatNoise(line, rng));
+      add(label, chatNoise(line, rng));
+      add(label, line.toLowerCase());
+      for (const c of chunks(line, rng, 2)) add(label, c);
+    }
+  }
+  for (const w of readLines('en.words.txt')) for (let v = 0; v < 3; v++) add('en', v === 1 ? w.charAt(0).toUpperCase() + w.slice(1) : w);
+  for (let k = 0; k < 600; k++) add('other', gibberish(rng));
+  return out;
+}
+
+/** Devanagari examples for the hi/mr split. */
+export function devanagariExamples(seed = 2): Example[] {
+  const rng = makeRng(seed);
+  const out: Example[] = [];
+  for (const lang of ['hi', 'mr'] as const) {
+    for (const line of readBatches(`${lang}.native`)) {
+      out.push({ label: lang, text: line });
+      for (const c of chunks(line, rng, 3)) out.push({ label: lang, text: c });
+    }
+  }
+  return out;
+}
+
+const URDU_SHORT: Readonly<Record<string, readonly string[]>> = {
+  hai: ['hy', 'ha', 'he', 'hai'], hain: ['hn', 'hyn', 'hen', 'hain'], nahi: ['nhi', 'nai', 'nahe', 'nahin'], nahin: ['nhi', 'nai', 'nahi'],
+  kar: ['kr'], karna: ['krna'], karne: ['krny', 'karny'], ke: ['k', 'ky', 'kay'], se: ['sy', 'say', 'sa'], par: ['pr', 'py', 'pe'],
+  pe: ['py', 'pr'], bhi: ['b', 'bhe', 'bi'], aur: ['or', 'r', 'aor'], bahut: ['bht', 'boht', 'bohat', 'bohot'], ne: ['ny', 'nay', 'ne'],
+  mein: ['ma', 'men', 'me', 'main'], main: ['mai', 'men', 'me'], hoon: ['hun', 'hn', 'hu'], kya: ['kia', 'kiya'], tha: ['tha'], the: ['thy', 'thay'],
+  rahe: ['rahy', 'rhy'], liye: ['liay', 'lie', 'lye'], ye: ['yeh', 'ye', 'yh'], wo: ['woh', 'vo', 'wo'], aap: ['ap', 'app'], apni: ['apni'],
+};
+
+/** Pakistani-style Roman Urdu spellings applied to romanized Hindustani. */
+export function urduSpelling(text: string, rng: Rng): string {
+  return text
+    .split(' ')
+    .map((w) => {
+      const alts = URDU_SHORT[w.toLowerCase()];
+      if (alts !== undefined && rng() < 0.6) return alts[Math.floor(rng() * alts.length)] ?? w;
+      if (rng() < 0.5) return w;
+      return w
+        .replace(/^hai$/, rng() < 0.5 ? 'hy' : 'ha')
+        .replace(/e$/, rng() < 0.5 ? 'y' : 'ay')
+        .replace(/^ky$/, 'k')
+        .replace(/aa/g, 'a');
+    })
+    .join(' ');
+}
+
+/** Latin-script nonsense (keyboard mashing, random syllables) for the rejection class. */
+function gibberish(rng: Rng): string {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const words: string[] = [];
+  const n = 1 + Math.floor(rng() * 5);
+  for (let k = 0; k < n; k++) {
+    const len = 3 + Math.floor(rng() * 7);
+    let w = '';
+    for (let i = 0; i < len; i++) w += letters[Math.floor(rng() * 26)] ?? 'x';
+    words.push(w);
+  }
+  return words.join(' ');
+}
