@@ -1,5 +1,6 @@
-// A small closed-loop HTTP load generator for loopback benchmarks: `workers` concurrent clients, each
-// running its own request sequence; returns throughput and latency percentiles.
+// A small closed-loop HTTP load generator for loopback benchmarks: `workers` concurrent clients on
+// keep-alive connections, each running its own request sequence; returns throughput and latency percentiles.
+import { Agent, request as httpRequest } from 'node:http';
 export interface LoadResult {
   readonly requests: number;
   readonly errors: number;
@@ -18,8 +19,9 @@ export function percentile(sorted: readonly number[], p: number): number {
 export async function runLoad(
   workers: number,
   totalRequests: number,
-  next: (worker: number, index: number) => { url: string; init: RequestInit; ok?: (status: number, body: string) => boolean },
+  next: (worker: number, index: number) => LoadRequest,
 ): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: workers });
   const latencies: number[] = [];
   let sent = 0;
   let errors = 0;
@@ -32,9 +34,8 @@ export async function runLoad(
         const request = next(worker, index);
         const t0 = performance.now();
         try {
-          const res = await fetch(request.url, request.init);
-          const body = await res.text();
-          if (!(request.ok ? request.ok(res.status, body) : res.ok)) errors++;
+          const { status, body } = await send(agent, request);
+          if (!(request.ok ? request.ok(status, body) : status < 400)) errors++;
         } catch {
           errors++;
         }
@@ -42,6 +43,7 @@ export async function runLoad(
       }
     }),
   );
+  agent.destroy();
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   return {
@@ -52,4 +54,25 @@ export async function runLoad(
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
   };
+}
+
+export interface LoadRequest {
+  readonly url: string;
+  readonly method?: string;
+  readonly headers?: Record<string, string>;
+  readonly body?: string;
+  readonly ok?: (status: number, body: string) => boolean;
+}
+
+function send(agent: Agent, request: LoadRequest): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(request.url, { method: request.method ?? 'GET', headers: request.headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(request.body);
+  });
 }

@@ -1,14 +1,15 @@
 // Webhook benchmark: the full WhatsApp path (signature check, dedupe, dialogue step, Redis save, TwiML)
 // against a minimal Express handler answering fixed TwiML, both served and measured in this same run.
 import { randomBytes } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
-import twilio from 'twilio';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
 import { compose } from '../src/main.js';
-import { runLoad, type LoadResult } from './load.js';
+import type { LoadResult } from './load.js';
+import type { LoadJob } from './load-worker.js';
 
 const TOKEN = 'bench-token-0123456789abcdef';
 const CONVERSATION = ['hi', '1', 'kirana', '226001', '5 years', '2 lakh', '3', 'yes', 'no', '2', '3 lakh', 'yes', 'more', 'menu', '1'];
@@ -40,37 +41,20 @@ export async function benchWebhook({ requests = 6000, owners = 32, redisUrl = pr
   });
   const baselineServer = await listen(minimal);
 
-  const owner = (worker: number, round: number) => `whatsapp:+9198${String(worker).padStart(4, '0')}${String(round).padStart(4, '0')}`;
-  const request = (port: number) => (worker: number, index: number) => {
-    const round = Math.floor(index / CONVERSATION.length);
-    const form: Record<string, string> = {
-      MessageSid: `SM${randomBytes(16).toString('hex')}`,
-      AccountSid: `AC${'0'.repeat(32)}`,
-      From: owner(worker, round),
-      To: 'whatsapp:+14155238886',
-      Body: CONVERSATION[index % CONVERSATION.length]!,
-      NumMedia: '0',
-      ProfileName: 'Bench',
-    };
-    return {
-      url: `http://127.0.0.1:${port}/twilio/whatsapp`,
-      init: {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          'x-twilio-signature': twilio.getExpectedTwilioSignature(TOKEN, `${base}/twilio/whatsapp`, form),
-        },
-        body: new URLSearchParams(form),
-      },
-      ok: (status: number, body: string) => status === 200 && body.includes('<Message>'),
-    };
-  };
+  let run = 0;
+  const load = (port: number, count: number) =>
+    new Promise<LoadResult>((resolve, reject) => {
+      const job: LoadJob = { port, requests: count, owners, token: TOKEN, base, conversation: CONVERSATION, run: run++ };
+      const worker = new Worker(new URL('./load-worker-entry.mjs', import.meta.url), { workerData: job });
+      worker.once('message', (result: LoadResult) => resolve(result));
+      worker.once('error', reject);
+    });
 
-  // Warm both up, then measure them back to back.
-  await runLoad(owners, 500, request(baselineServer.port));
-  await runLoad(owners, 500, request(full.port));
-  const baseline = await runLoad(owners, requests, request(baselineServer.port));
-  const measured = await runLoad(owners, requests, request(full.port));
+  // Warm both up, then measure them back to back, each with the load in its own thread.
+  await load(baselineServer.port, 1000);
+  await load(full.port, 1000);
+  const baseline = await load(baselineServer.port, requests);
+  const measured = await load(full.port, requests);
 
   baselineServer.server.close();
   full.server.close();

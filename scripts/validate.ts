@@ -6,7 +6,7 @@ import { checkGlossaryUse, loadGlossary } from '../src/i18n/glossary.js';
 import { readLocaleFiles } from '../src/i18n/messages.js';
 import { validateLocales } from '../src/i18n/validate.js';
 import { LANGS } from '../src/language/langs.js';
-import { validateLexicon } from '../src/language/understand.js';
+import { listBusinessKinds, validateLexicon } from '../src/language/understand.js';
 import { validateCatalog } from '../src/personalize/catalog.js';
 
 const problems: string[] = [];
@@ -41,7 +41,7 @@ section('flows', flowProblems);
 section('locales', validateLocales(locales));
 const glossary = loadGlossary();
 section('glossary', [...glossary.problems, ...checkGlossaryUse(glossary, locales)]);
-section('content catalog', validateCatalog({ requiredLangs: LANGS }));
+section('content catalog', validateCatalog({ requiredLangs: LANGS, businessKinds: listBusinessKinds().map((kind) => kind.id) }));
 section('lexicon', validateLexicon());
 
 if (problems.length > 0) {

@@ -80,7 +80,7 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
   return { app, config, store, engine, messages, metrics, log, close: () => store.close() };
 }
 
-async function start(): Promise<void> {
+function start(): void {
   const config = loadConfig();
   const runtime = compose(config);
   const { log } = runtime;
@@ -102,8 +102,10 @@ async function start(): Promise<void> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  start().catch((error: unknown) => {
+  try {
+    start();
+  } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
-  });
+  }
 }

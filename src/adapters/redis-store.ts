@@ -1,9 +1,7 @@
 // Redis conversation store: conversations and receipts sealed with AES-256-GCM, a version-checked commit
-// in one Lua script, a per-owner lock (SET NX PX + token), and monotonic message statuses.
-import { randomUUID } from 'node:crypto';
+// in one Lua script, one pipelined read per turn, and monotonic message statuses.
 import type { Redis } from 'ioredis';
 import {
-  BusyError,
   MESSAGE_STATUSES,
   RECEIPT_TTL_SECONDS,
   statusRank,
@@ -12,6 +10,7 @@ import {
   type ConversationStore,
   type MessageStatus,
   type StatusUpdate,
+  type StoredConversation,
 } from '../dialogue/store.js';
 import type { Sealer } from './sealer.js';
 
@@ -20,9 +19,6 @@ export interface RedisStoreOptions {
   readonly sealer: Sealer;
   /** Prefix of every key, so tests and tenants never collide. */
   readonly prefix?: string;
-  readonly lockTtlMs?: number;
-  readonly lockWaitMs?: number;
-  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 const COMMIT = `
@@ -33,10 +29,6 @@ if ARGV[2] == '' then redis.call('DEL', KEYS[1]) else redis.call('HSET', KEYS[1]
 redis.call('SET', KEYS[2], ARGV[3], 'EX', tonumber(ARGV[4]))
 return 1`;
 
-const UNLOCK = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0`;
-
 const STATUS = `
 local current = tonumber(redis.call('HGET', KEYS[1], 'rank') or '-1')
 if tonumber(ARGV[1]) < current then return 0 end
@@ -45,22 +37,32 @@ redis.call('EXPIRE', KEYS[1], tonumber(ARGV[5]))
 return 1`;
 
 const STATUS_TTL_SECONDS = 30 * 24 * 3600;
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createRedisStore(options: RedisStoreOptions): ConversationStore {
-  const { redis, sealer, prefix = 'saathi:', lockTtlMs = 15_000, lockWaitMs = 10_000, sleep = defaultSleep } = options;
+  const { redis, sealer, prefix = 'saathi:' } = options;
   const key = {
     conversation: (ownerId: string) => `${prefix}conv:${ownerId}`,
     receipt: (messageId: string) => `${prefix}rcpt:${sealer.hash(messageId)}`,
-    lock: (ownerId: string) => `${prefix}lock:${ownerId}`,
     status: (messageId: string) => `${prefix}status:${messageId}`,
   };
+
+  const unseal = (version: string | null | undefined, data: string | null | undefined): StoredConversation | undefined =>
+    version == null || data == null ? undefined : { record: JSON.parse(sealer.open(data)) as ConversationRecord, version: Number(version) };
 
   return {
     async load(ownerId) {
       const [version, data] = await redis.hmget(key.conversation(ownerId), 'v', 'd');
-      if (version == null || data == null) return undefined;
-      return { record: JSON.parse(sealer.open(data)) as ConversationRecord, version: Number(version) };
+      return unseal(version, data);
+    },
+    async begin(ownerId, messageId) {
+      const results = await redis.pipeline().get(key.receipt(messageId)).hmget(key.conversation(ownerId), 'v', 'd').exec();
+      const [receiptResult, conversationResult] = results ?? [];
+      if (receiptResult?.[0]) throw receiptResult[0];
+      if (conversationResult?.[0]) throw conversationResult[0];
+      const sealed = receiptResult?.[1] as string | null | undefined;
+      const [version, data] = (conversationResult?.[1] ?? []) as (string | null)[];
+      const conversation = unseal(version, data);
+      return { ...(sealed ? { receipt: sealer.open(sealed) } : {}), ...(conversation ? { conversation } : {}) };
     },
     async commit(ownerId, expectedVersion, record: ConversationRecord | null, receipt): Promise<CommitResult> {
       const data = record === null ? '' : sealer.seal(JSON.stringify(record));
@@ -79,22 +81,6 @@ export function createRedisStore(options: RedisStoreOptions): ConversationStore 
     async receipt(messageId) {
       const sealed = await redis.get(key.receipt(messageId));
       return sealed === null ? undefined : sealer.open(sealed);
-    },
-    async withLock<T>(ownerId: string, task: () => Promise<T>): Promise<T> {
-      const lockKey = key.lock(ownerId);
-      const token = randomUUID();
-      const deadline = Date.now() + lockWaitMs;
-      let wait = 5;
-      while ((await redis.set(lockKey, token, 'PX', lockTtlMs, 'NX')) !== 'OK') {
-        if (Date.now() >= deadline) throw new BusyError(`owner ${ownerId.slice(0, 6)}… is busy`);
-        await sleep(wait);
-        wait = Math.min(wait * 2, 100);
-      }
-      try {
-        return await task();
-      } finally {
-        await redis.eval(UNLOCK, 1, lockKey, token);
-      }
     },
     async recordStatus(update) {
       await redis.eval(

@@ -3,8 +3,8 @@
 import { Router } from 'express';
 import twilio from 'twilio';
 import { z } from 'zod';
-import { handleInbound, type EngineDeps, type TurnOutcome } from '../dialogue/engine.js';
-import { BusyError, MESSAGE_STATUSES } from '../dialogue/store.js';
+import { ConflictError, handleInbound, type EngineDeps, type TurnOutcome } from '../dialogue/engine.js';
+import { MESSAGE_STATUSES } from '../dialogue/store.js';
 import type { Messages } from '../i18n/messages.js';
 import { detectLanguage } from '../language/detect/index.js';
 import type { Lang } from '../language/langs.js';
@@ -59,12 +59,12 @@ export function whatsappRoutes(deps: WhatsAppRouteDeps): Router {
       const response = await handleInbound(deps.engine, inbound, render);
       res.type('text/xml').send(response);
     } catch (error) {
-      const kind = error instanceof BusyError ? 'busy' : 'turn_failed';
+      const kind = error instanceof ConflictError ? 'busy' : 'turn_failed';
       deps.metrics.errors.inc({ kind });
       deps.log.error({ err: error, messageId: inbound.messageId }, 'WhatsApp turn failed; answering with an apology');
       const guess = detectLanguage(inbound.text);
       const lang: Lang = guess.lang !== 'unknown' && guess.confidence >= 0.5 ? guess.lang : 'en';
-      const key = error instanceof BusyError ? 'error.busy' : 'error.apology';
+      const key = error instanceof ConflictError ? 'error.busy' : 'error.apology';
       res.type('text/xml').send(toTwiml([deps.messages.format(lang, { key })]));
     }
   });

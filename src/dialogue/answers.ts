@@ -2,7 +2,7 @@
 // language. Returns the profile fields it fills, or undefined when it cannot tell (the question is re-asked).
 import type { Lang } from '../language/langs.js';
 import { normalizeDigits, parseAmount, parseCount, parseYears } from '../language/numbers.js';
-import { matchBusinessKind, matchYesNo, normalizeText } from '../language/understand.js';
+import { getBusinessKind, matchBusinessKind, matchYesNo, normalizeText } from '../language/understand.js';
 import { parsePin, parsePlace, stateFromLocation } from '../profile/places.js';
 import { profileSchema, type Profile } from '../profile/profile.js';
 import type { FlowChoice, Question } from './flow.js';
@@ -38,24 +38,19 @@ export function pickChoice(question: Question, input: AnswerInput, lang: Lang): 
 }
 
 function fromChoice(question: Question, choice: FlowChoice): Profile | undefined {
-  if (question.answer === 'businessKind' && typeof choice.value === 'string') {
-    const kind = matchBusinessKindById(choice.value);
-    return kind;
+  if (question.answer === 'businessKind') {
+    const kind = typeof choice.value === 'string' ? getBusinessKind(choice.value) : undefined;
+    return kind && { businessKind: kind.id, sector: kind.sector, subSector: kind.subSector };
   }
   const parsed = profileSchema.safeParse({ [question.id]: choice.value });
   return parsed.success ? parsed.data : undefined;
 }
 
-function matchBusinessKindById(id: string): Profile | undefined {
-  const found = matchBusinessKind(id.replace(/_/g, ' '));
-  return found && found.id === id ? { businessKind: found.id, sector: found.sector, subSector: found.subSector } : undefined;
-}
-
-function freeAnswer(question: Question, input: AnswerInput, now: Date): Profile | undefined {
+function freeAnswer(question: Question, input: AnswerInput, lang: Lang, now: Date): Profile | undefined {
   const text = input.text;
   switch (question.answer) {
     case 'businessKind': {
-      const kind = matchBusinessKind(text);
+      const kind = matchBusinessKind(text, lang);
       return kind ? { businessKind: kind.id, sector: kind.sector, subSector: kind.subSector } : undefined;
     }
     case 'place': {
@@ -98,7 +93,7 @@ export function parseAnswer(question: Question, input: AnswerInput, lang: Lang, 
   const numeric = question.answer === 'count' || question.answer === 'years';
   const bareNumber = /^\s*\d+\s*$/.test(normalizeDigits(input.text));
   const choice = numeric && bareNumber && input.payload === undefined ? undefined : pickChoice(question, input, lang);
-  const fields = choice ? fromChoice(question, choice) : freeAnswer(question, input, now);
+  const fields = choice ? fromChoice(question, choice) : freeAnswer(question, input, lang, now);
   if (!fields) return undefined;
   const valid = profileSchema.safeParse(fields);
   return valid.success ? valid.data : undefined;

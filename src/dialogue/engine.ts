@@ -1,5 +1,5 @@
-// The impure shell around the pure machine: lock the owner, replay a known message's answer, load the
-// snapshot, interpret the message, transition, save with a version check, then run the effects.
+// The impure shell around the pure machine: replay a known message's answer, load the snapshot,
+// interpret the message, transition, save with a version check (retrying on a conflict), run the effects.
 import { initialTransition, transition } from 'xstate';
 import type { Lang } from '../language/langs.js';
 import { detectLanguage } from '../language/detect/index.js';
@@ -39,42 +39,44 @@ export interface TurnOutcome {
 export type TurnRenderer = (outcome: TurnOutcome) => string;
 
 export const RECS_PER_PAGE = 3;
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 12;
 
 type Snapshot = ReturnType<SaathiMachine['resolveState']>;
 
+/** The turn could not be saved because the owner's conversation kept changing underneath it. */
 export class ConflictError extends Error {
   override readonly name = 'ConflictError';
 }
 
-/** Handles one inbound message and returns the rendered answer (the same answer for a redelivery). */
+/**
+ * Handles one inbound message and returns the rendered answer (the same answer for a redelivery).
+ * Concurrency is optimistic: two messages of one owner arriving at once both compute a turn, one
+ * commits, the other finds the version moved and runs again on the new state, so they are handled
+ * one after the other and neither is lost.
+ */
 export async function handleInbound(deps: EngineDeps, inbound: InboundEvent, render: TurnRenderer): Promise<string> {
   const ownerId = deps.ownerId(inbound.from);
-  return deps.store.withLock(ownerId, async () => {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const replay = await deps.store.receipt(inbound.messageId);
-      if (replay !== undefined) return replay;
-      const stored = await deps.store.load(ownerId);
-      const { outcome, record, effects } = step(deps, stored?.record, inbound);
-      const replies = effects.flatMap((effect) => toReplies(deps, record, effect));
-      const response = render({ ...outcome, replies });
-      const erase = effects.some((effect) => effect.type === 'erase');
-      const result = await deps.store.commit(ownerId, stored?.version ?? 0, erase ? null : record, {
-        messageId: inbound.messageId,
-        response,
-      });
-      if (result === 'ok') {
-        deps.onTurn?.({ state: record.state, lang: record.context.lang, replies: replies.length });
-        return response;
-      }
-      if (result === 'duplicate') {
-        const again = await deps.store.receipt(inbound.messageId);
-        if (again !== undefined) return again;
-      }
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    if (attempt > 0) await sleep(Math.random() * 5 * attempt);
+    const { receipt, conversation } = await deps.store.begin(ownerId, inbound.messageId);
+    if (receipt !== undefined) return receipt;
+    const { outcome, record, effects } = step(deps, conversation?.record, inbound);
+    const replies = effects.flatMap((effect) => toReplies(deps, record, effect));
+    const response = render({ ...outcome, replies });
+    const erase = effects.some((effect) => effect.type === 'erase');
+    const result = await deps.store.commit(ownerId, conversation?.version ?? 0, erase ? null : record, {
+      messageId: inbound.messageId,
+      response,
+    });
+    if (result === 'ok') {
+      deps.onTurn?.({ state: record.state, lang: record.context.lang, replies: replies.length });
+      return response;
     }
-    throw new ConflictError(`could not save the turn for message ${inbound.messageId}`);
-  });
+  }
+  throw new ConflictError(`could not save the turn for message ${inbound.messageId}`);
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function detectFirstLanguage(text: string): Lang {
   const detection = detectLanguage(text);
@@ -134,9 +136,8 @@ export function step(
 
 /** Rebuilds the snapshot; a state that no longer exists (the flow changed) resumes at the menu. */
 function restore(machine: SaathiMachine, stored: ConversationRecord): Snapshot {
-  type Config = Parameters<SaathiMachine['resolveState']>[0];
   const known = Object.keys(machine.root.states).includes(stored.state) && stored.state !== 'routing';
-  return machine.resolveState({ value: known ? stored.state : 'menu', context: stored.context } as Config);
+  return machine.resolveState({ value: known ? stored.state : 'menu', context: stored.context });
 }
 
 /** An owner who declined keeps nothing but that fact (and the language to say it in). */

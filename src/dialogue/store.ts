@@ -1,5 +1,5 @@
 // The conversation store port: one owner's persisted dialogue, a receipt per handled message (dedupe),
-// delivery statuses, and a per-owner lock. Adapters: adapters/memory-store.ts, adapters/redis-store.ts.
+// and delivery statuses. Concurrency is optimistic: a commit names the version it read. Adapters: adapters/memory-store.ts, adapters/redis-store.ts.
 import type { DialogueContext } from './types.js';
 
 export interface ConversationRecord {
@@ -40,14 +40,14 @@ export type CommitResult = 'ok' | 'conflict' | 'duplicate';
 
 export interface ConversationStore {
   load(ownerId: string): Promise<StoredConversation | undefined>;
+  /** What a turn needs first, in one round trip: the receipt of this message (if it was handled) and the conversation. */
+  begin(ownerId: string, messageId: string): Promise<{ receipt?: string; conversation?: StoredConversation }>;
   /**
    * Atomically: if the stored version is still `expectedVersion` and the receipt is new, write `record`
    * (or erase the conversation when null) and the receipt.
    */
   commit(ownerId: string, expectedVersion: number, record: ConversationRecord | null, receipt: Receipt): Promise<CommitResult>;
   receipt(messageId: string): Promise<string | undefined>;
-  /** Runs `task` while holding the owner's lock, so one owner's messages are handled one at a time. */
-  withLock<T>(ownerId: string, task: () => Promise<T>): Promise<T>;
   recordStatus(update: StatusUpdate): Promise<void>;
   status(messageId: string): Promise<StatusUpdate | undefined>;
   ping(): Promise<void>;
@@ -65,11 +65,6 @@ const RANK: Readonly<Record<MessageStatus, number>> = {
 
 export function statusRank(status: MessageStatus): number {
   return RANK[status];
-}
-
-/** Thrown when an owner's lock cannot be taken in time (another turn is stuck or very slow). */
-export class BusyError extends Error {
-  override readonly name = 'BusyError';
 }
 
 export const RECEIPT_TTL_SECONDS = 48 * 3600;

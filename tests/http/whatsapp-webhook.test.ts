@@ -1,9 +1,11 @@
 // The WhatsApp webhook in-process: signatures, limits, malformed input, duplicates, concurrency, errors.
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Runtime } from '../../src/main.js';
 import { createMemoryStore } from '../../src/adapters/memory-store.js';
 import type { ConversationStore } from '../../src/dialogue/store.js';
 import { inboundForm, messageSid, messagesOf, owner, post, sign } from '../support/whatsapp.js';
+import { cleanup, connect, describeRedis, REDIS_URL, testPrefix } from '../support/redis.js';
 import { testRuntime } from '../support/runtime.js';
 
 const TOKEN = 'test-auth-token-1234567890abcdef';
@@ -77,37 +79,59 @@ describe('input limits and malformed webhooks', () => {
   });
 });
 
-describe('duplicates and concurrency', () => {
+function duplicatesAndConcurrency(make: () => { runtime: Runtime; done: () => Promise<void> }) {
   it('answers a redelivered MessageSid with the same TwiML and advances nothing twice', async () => {
-    const { app, store, engine } = testRuntime();
+    const { runtime, done } = make();
+    const { app, store, engine } = runtime;
     const from = 'whatsapp:+919900000002';
     await owner(app, from)('hello');
     const form = inboundForm({ from, body: '1' });
-    const first = await post(app, form);
-    const second = await post(app, form);
+    const [first, second] = await Promise.all([post(app, form), post(app, form)]);
+    const third = await post(app, form);
     expect(second.text).toBe(first.text);
+    expect(third.text).toBe(first.text);
     const stored = await store.load(engine.ownerId(from));
     expect(stored?.version).toBe(2);
     expect(stored?.record.state).toBe('q_businessKind');
+    await done();
   });
 
   it('handles messages from one number arriving at once one after the other, losing none', async () => {
-    const { app, store, engine } = testRuntime();
+    const { runtime, done } = make();
+    const { app, store, engine } = runtime;
     const from = 'whatsapp:+919900000003';
     const say = owner(app, from);
     await say('hello');
     await say('1');
-    const answers = await Promise.all([post(app, inboundForm({ from, body: 'kirana' })), post(app, inboundForm({ from, body: '226001' }))]);
-    for (const res of answers) expect(messagesOf(res.text).length).toBeGreaterThan(0);
+    const bodies = ['kirana', '226001', '5 years', '2 lakh', '3', 'yes', 'no', 'help'];
+    const answers = await Promise.all(bodies.map((body) => post(app, inboundForm({ from, body }))));
+    for (const res of answers) {
+      expect(res.status).toBe(200);
+      expect(messagesOf(res.text).length).toBeGreaterThan(0);
+    }
     const stored = await store.load(engine.ownerId(from));
-    expect(stored?.version).toBe(4);
-    expect(stored?.record.context.profile).toMatchObject({ businessKind: 'kirana', pin: '226001', state: 'UP' });
+    expect(stored?.version).toBe(2 + bodies.length);
+    await done();
+  });
+}
+
+describe('duplicates and concurrency on the embedded default', () => {
+  duplicatesAndConcurrency(() => ({ runtime: testRuntime(), done: () => Promise.resolve() }));
+});
+
+describeRedis('duplicates and concurrency on Redis', () => {
+  const redis = connect();
+  afterAll(async () => redis.quit());
+  duplicatesAndConcurrency(() => {
+    const prefix = testPrefix();
+    const runtime = testRuntime({ REDIS_URL: REDIS_URL }, { redisPrefix: prefix });
+    return { runtime, done: async () => { await cleanup(redis, prefix); await runtime.close(); } };
   });
 });
 
 describe('failures inside a turn', () => {
   it('still answers valid TwiML with an apology in the owner\'s language', async () => {
-    const failing: ConversationStore = { ...createMemoryStore(), load: () => Promise.reject(new Error('disk on fire')) };
+    const failing: ConversationStore = { ...createMemoryStore(), begin: () => Promise.reject(new Error('disk on fire')) };
     const runtime = testRuntime();
     const app = (await import('../../src/app.js')).createApp({
       engine: { ...runtime.engine, store: failing },
@@ -124,6 +148,7 @@ describe('failures inside a turn', () => {
     expect(res.headers['content-type']).toMatch(/text\/xml/);
     const [apology] = messagesOf(res.text);
     expect(apology).toBe(runtime.messages.format('hi', { key: 'error.apology' }));
+    expect(apology).not.toBe(runtime.messages.format('en', { key: 'error.apology' }));
   });
 });
 

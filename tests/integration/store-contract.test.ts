@@ -5,7 +5,6 @@ import { createMemoryStore } from '../../src/adapters/memory-store.js';
 import { createRedisStore } from '../../src/adapters/redis-store.js';
 import { createSealer } from '../../src/adapters/sealer.js';
 import type { ConversationRecord, ConversationStore } from '../../src/dialogue/store.js';
-import { BusyError } from '../../src/dialogue/store.js';
 import { cleanup, connect, describeRedis, testPrefix } from '../support/redis.js';
 
 const record = (state: string, lastSeen = 1): ConversationRecord => ({
@@ -70,23 +69,11 @@ function contract(name: string, make: () => Promise<{ store: ConversationStore; 
       expect(await store.receipt('m2')).toBe('erased');
     });
 
-    it('runs one owner\'s tasks one at a time, and other owners\' in parallel', async () => {
-      const order: string[] = [];
-      const task = (label: string, ms: number) => async () => {
-        order.push(`${label}:start`);
-        await new Promise((resolve) => setTimeout(resolve, ms));
-        order.push(`${label}:end`);
-        return label;
-      };
-      const results = await Promise.all([store.withLock('o1', task('a', 40)), store.withLock('o1', task('b', 1)), store.withLock('o2', task('c', 1))]);
-      expect(results).toEqual(['a', 'b', 'c']);
-      expect(order.indexOf('b:start')).toBeGreaterThan(order.indexOf('a:end'));
-      expect(order.indexOf('c:end')).toBeLessThan(order.indexOf('a:end'));
-    });
-
-    it('releases the lock when the task throws', async () => {
-      await expect(store.withLock('o1', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-      expect(await store.withLock('o1', () => Promise.resolve('free'))).toBe('free');
+    it('begins a turn with the receipt and the conversation in one call', async () => {
+      expect(await store.begin('o1', 'm1')).toEqual({});
+      await store.commit('o1', 0, record('a'), { messageId: 'm1', response: 'one' });
+      expect(await store.begin('o1', 'm2')).toEqual({ conversation: { record: record('a'), version: 1 } });
+      expect(await store.begin('o1', 'm1')).toEqual({ receipt: 'one', conversation: { record: record('a'), version: 1 } });
     });
 
     it('never moves a message status backwards', async () => {
@@ -110,7 +97,7 @@ describeRedis('redis store', () => {
   contract('contract', () => {
     const prefix = testPrefix();
     return Promise.resolve({
-      store: createRedisStore({ redis, sealer, prefix, lockWaitMs: 2000 }),
+      store: createRedisStore({ redis, sealer, prefix }),
       done: () => cleanup(redis, prefix),
     });
   });
@@ -126,14 +113,6 @@ describeRedis('redis store', () => {
       expect(dump).not.toContain('Sunita');
       expect(dump).not.toContain('tailor');
     }
-    await cleanup(redis, prefix);
-  });
-
-  it('gives up with BusyError when the lock stays taken', async () => {
-    const prefix = testPrefix();
-    const store = createRedisStore({ redis, sealer, prefix, lockWaitMs: 100 });
-    await redis.set(`${prefix}lock:o1`, 'someone-else', 'PX', 5000);
-    await expect(store.withLock('o1', () => Promise.resolve(1))).rejects.toBeInstanceOf(BusyError);
     await cleanup(redis, prefix);
   });
 });

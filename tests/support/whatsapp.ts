@@ -53,7 +53,7 @@ export function messagesOf(xml: string): string[] {
   if (doc.Response === undefined) throw new Error(`not TwiML: ${xml.slice(0, 200)}`);
   if (doc.Response === '') return [];
   return (doc.Response.Message ?? []).map((message) =>
-    typeof message === 'object' && message !== null && '#text' in message ? String((message as { '#text': unknown })['#text']) : String(message),
+    typeof message === 'object' && message !== null && '#text' in message ? String((message)['#text']) : String(message),
   );
 }
 
