@@ -177,11 +177,12 @@ const groupOf = (item: CatalogItem): string =>
  * each page of PAGE items holds both tips and offers when both remain. The order does not depend on
  * `limit`, so asking for more (page 2) extends page 1 without reshuffling it.
  */
-function diversify(scored: readonly Recommendation[]): Recommendation[] {
+function diversify(scored: readonly Recommendation[], limit: number): Recommendation[] {
   const remaining = [...scored];
   const out: Recommendation[] = [];
   const usedGroups = new Set<string>();
-  while (remaining.length > 0) {
+  // Greedy and prefix-stable: stopping at `limit` gives the same first items as ordering everything.
+  while (remaining.length > 0 && out.length < limit) {
     const page = out.slice(out.length - (out.length % PAGE));
     const pageKinds = new Set(page.map((r) => r.item.kind));
     const lastSlot = page.length === PAGE - 1;
@@ -218,5 +219,5 @@ export function recommend(profile: Profile, catalog: Catalog, opts: RecommendOpt
     scored.push({ item, score, reasons });
   }
   scored.sort((a, b) => b.score - a.score || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0));
-  return diversify(scored).slice(0, limit);
+  return diversify(scored, limit);
 }
