@@ -13,6 +13,8 @@ export interface AppDeps extends WhatsAppRouteDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Webhook answers are never cached: skip hashing every body for an ETag.
+  app.set('etag', false);
   app.set('trust proxy', true);
 
   app.use((req, res, next) => {

@@ -42,7 +42,7 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
   const metrics = createMetrics({ defaults: overrides.log === undefined });
   const sealer = createSealer(config.dataKey);
   const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 })
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000, enableAutoPipelining: true })
     : undefined;
   redis?.on('error', (error: Error) => log.warn({ err: error.message }, 'redis connection error'));
   const store = redis ? createRedisStore({ redis, sealer, ...(overrides.redisPrefix ? { prefix: overrides.redisPrefix } : {}) }) : createMemoryStore();

@@ -168,8 +168,9 @@ export function buildMachine(flow: Flow) {
   return m.createMachine({
     id: 'saathi',
     initial: 'new',
-    context: ({ input }) => ({
-      lang: input.lang,
+    // xstate's pure transition() builds a throwaway actor with no input: keep this cheap and total.
+    context: ({ input }: { input: MachineInput | undefined }) => ({
+      lang: input?.lang ?? 'en',
       consent: 'pending',
       optedOut: false,
       profile: {},

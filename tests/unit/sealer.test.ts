@@ -12,6 +12,11 @@ describe('sealer', () => {
     expect(sealer.open(a)).toBe('Sunita, +919812345678');
   });
 
+  it('never reuses an IV, across refills of the IV pool', () => {
+    const ivs = new Set(Array.from({ length: 2000 }, () => sealer.seal('x').split('.')[2]));
+    expect(ivs.size).toBe(2000);
+  });
+
   it('refuses tampered data and data sealed under another key', () => {
     const sealed = sealer.seal('secret');
     const parts = sealed.split('.');
