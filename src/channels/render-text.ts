@@ -75,8 +75,9 @@ export function renderText(deps: TextRenderDeps, lang: Lang, replies: readonly R
     .map((reply) => {
       switch (reply.type) {
         case 'text': {
-          const body = deps.messages.format(lang, reply.msg);
-          return reply.choices && reply.choices.length > 0 ? `${body}\n${renderChoices(deps, lang, reply.choices)}` : body;
+          const sayIn = reply.lang ?? lang;
+          const body = deps.messages.format(sayIn, reply.msg);
+          return reply.choices && reply.choices.length > 0 ? `${body}\n${renderChoices(deps, sayIn, reply.choices)}` : body;
         }
         case 'profile':
           return renderProfile(deps, lang, reply.profile, reply.name);

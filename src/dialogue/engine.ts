@@ -7,6 +7,7 @@ import type { Recommendation } from '../personalize/recommend.js';
 import type { Profile } from '../profile/profile.js';
 import type { Flow } from './flow.js';
 import { interpret } from './interpret.js';
+import { languageToOffer } from './language-policy.js';
 import type { SaathiMachine } from './machine.js';
 import type { ConversationRecord, ConversationStore } from './store.js';
 import type { DialogueContext, DialogueEvent, Effect, InboundEvent, Reply } from './types.js';
@@ -118,6 +119,9 @@ export function step(
   if (mediaOnly && !fresh) effects.push({ type: 'say', reply: { type: 'text', msg: { key: 'error.media' } } });
   else if (!idle || userEvent.type.startsWith('CMD.') || userEvent.type === 'SET_LANG') events.push(userEvent);
 
+  const offer = offerFor(String(snapshot.value), snapshot.context, inbound, userEvent, events);
+  if (offer) events.push({ type: 'OFFER_LANG', lang: offer });
+
   for (const event of events) {
     const [next, actions] = transition(deps.machine, snapshot, event);
     snapshot = next;
@@ -132,6 +136,19 @@ export function step(
     lastSeen: now.getTime(),
   };
   return { outcome: { lang: context.lang, replies: [], state: record.state }, record, effects };
+}
+
+/** A language to offer after this message, when it was free text clearly written in another language. */
+function offerFor(
+  state: string,
+  context: DialogueContext,
+  inbound: InboundEvent,
+  userEvent: DialogueEvent,
+  events: readonly DialogueEvent[],
+): Lang | undefined {
+  if (!events.includes(userEvent) || inbound.payload !== undefined) return undefined;
+  if (!['ANSWER', 'UNCLEAR', 'HELLO'].includes(userEvent.type) || ['new', 'stopped', 'languageMenu'].includes(state)) return undefined;
+  return languageToOffer(inbound.text, detectLanguage(inbound.text), context.lang, context.offered ?? []);
 }
 
 /** Rebuilds the snapshot; a state that no longer exists (the flow changed) resumes at the menu. */

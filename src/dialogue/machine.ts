@@ -184,6 +184,18 @@ export function buildMachine(flow: Flow) {
       dismissed: [],
     }),
     on: {
+      OFFER_LANG: {
+        actions: [
+          m.assign({ offered: ({ context, event }) => [...(context.offered ?? []), ...(event.type === 'OFFER_LANG' ? [event.lang] : [])] }),
+          {
+            type: 'effect',
+            params: ({ event }): Effect => ({
+              type: 'say',
+              reply: { type: 'text', msg: { key: 'language.offer' }, ...(event.type === 'OFFER_LANG' ? { lang: event.lang } : {}) },
+            }),
+          },
+        ],
+      },
       'CMD.stop': { target: '.stopped' },
       'CMD.restart': [
         {

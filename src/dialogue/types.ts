@@ -35,7 +35,7 @@ export interface Choice {
 
 /** What the owner is shown, before rendering for a channel. */
 export type Reply =
-  | { readonly type: 'text'; readonly msg: Msg; readonly choices?: readonly Choice[] }
+  | { readonly type: 'text'; readonly msg: Msg; readonly choices?: readonly Choice[]; /** say it in this language instead */ readonly lang?: Lang }
   | { readonly type: 'profile'; readonly profile: Profile; readonly name?: string }
   | {
       readonly type: 'item';
@@ -74,6 +74,8 @@ export interface DialogueContext {
   returnTo: string;
   page: number;
   dismissed: string[];
+  /** Languages already offered mid-conversation (each is offered once). */
+  offered?: Lang[];
 }
 
 interface UserEventBase {
@@ -87,4 +89,5 @@ export type DialogueEvent =
   | ({ readonly type: 'CHOOSE'; readonly id: string } & UserEventBase)
   | ({ readonly type: 'SET_LANG'; readonly lang: Lang } & UserEventBase)
   | ({ readonly type: `CMD.${Command}` } & UserEventBase)
+  | { readonly type: 'OFFER_LANG'; readonly lang: Lang }
   | { readonly type: 'RETURNING'; readonly idle: boolean };
