@@ -29,6 +29,9 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     console.log(table('native', result.native));
     console.log(table('romanized', result.romanized));
+    if (result.rejection.rows > 0) {
+      console.log(`rejection: ${(result.rejection.other * 100).toFixed(2)}% of ${result.rejection.rows} "other" rows answered unknown (not in the macros)`);
+    }
     if (confusions !== undefined) {
       console.log('\nconfusions (script, expected, got, count):');
       for (const [k, n] of [...confusions.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${k}\t${n}`);

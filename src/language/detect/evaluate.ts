@@ -6,9 +6,14 @@ export interface GroupScore {
   perLang: Record<string, number>;
 }
 
+/**
+ * `other` rows (text in none of the 12 languages) are a rejection check, not a language: their score,
+ * the share answered "unknown", is reported apart and kept out of the macro averages.
+ */
 export interface EvalResult {
   native: GroupScore;
   romanized: GroupScore;
+  rejection: { other: number; rows: number };
 }
 
 export interface Row {
@@ -48,10 +53,18 @@ export function evaluate(rows: readonly Row[], confusions?: Map<string, number>)
   }
   const score = (m: Map<string, [number, number]>): GroupScore => {
     const perLang: Record<string, number> = {};
-    for (const [lang, [ok, n]] of [...m.entries()].sort()) perLang[lang] = ok / n;
+    for (const [lang, [ok, n]] of [...m.entries()].sort()) if (lang !== 'other') perLang[lang] = ok / n;
     const vals = Object.values(perLang);
     return { macro: vals.length === 0 ? 0 : vals.reduce((a, b) => a + b, 0) / vals.length, perLang };
   };
-  return { native: score(tally.native), romanized: score(tally.latn) };
+  const [rejected, others] = [tally.native.get('other'), tally.latn.get('other')].reduce<[number, number]>(
+    (sum, t) => [sum[0] + (t?.[0] ?? 0), sum[1] + (t?.[1] ?? 0)],
+    [0, 0],
+  );
+  return {
+    native: score(tally.native),
+    romanized: score(tally.latn),
+    rejection: { other: others === 0 ? 0 : rejected / others, rows: others },
+  };
 }
 
