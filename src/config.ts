@@ -15,6 +15,10 @@ const envSchema = z.object({
   TWILIO_MESSAGING_SERVICE_SID: optionalString,
   TWILIO_API_BASE_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   GOOGLE_CLOUD_PROJECT: optionalString,
+  /** Cloud Translation location; a glossary needs a regional one (default us-central1 then). */
+  SAATHI_TRANSLATE_LOCATION: optionalString,
+  /** Id of a Cloud Translation glossary made from content/glossary/. */
+  SAATHI_TRANSLATE_GLOSSARY: optionalString,
   SAATHI_DATA_KEY: z.preprocess(
     emptyAsUndefined,
     z
@@ -47,6 +51,8 @@ export interface Config {
     readonly apiBaseUrl: string | undefined;
   };
   readonly googleProject: string | undefined;
+  readonly translateLocation: string | undefined;
+  readonly translateGlossary: string | undefined;
   /** 32-byte key for AES-256-GCM and keyed hashes; undefined means a development key is used. */
   readonly dataKey: Buffer | undefined;
   readonly logLevel: Env['LOG_LEVEL'];
@@ -91,6 +97,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       apiBaseUrl: env.TWILIO_API_BASE_URL,
     }),
     googleProject: env.GOOGLE_CLOUD_PROJECT,
+    translateLocation: env.SAATHI_TRANSLATE_LOCATION,
+    translateGlossary: env.SAATHI_TRANSLATE_GLOSSARY,
     dataKey: key === undefined ? undefined : Buffer.from(key, key.length === 64 ? 'hex' : 'base64'),
     logLevel: env.LOG_LEVEL,
     idleDays: env.SAATHI_IDLE_DAYS,

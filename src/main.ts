@@ -14,6 +14,7 @@ import { buildMachine } from './dialogue/machine.js';
 import type { ConversationStore } from './dialogue/store.js';
 import { Messages, readLocaleFiles } from './i18n/messages.js';
 import { businessKindName } from './language/understand.js';
+import { createTranslator, type Translator } from './language/translate/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { loadCatalog } from './personalize/catalog.js';
@@ -25,6 +26,8 @@ export interface Runtime {
   readonly store: ConversationStore;
   readonly engine: EngineDeps;
   readonly messages: Messages;
+  /** Machine translation of lenders' campaign text (offline adapter unless GOOGLE_CLOUD_PROJECT is set). */
+  readonly translator: Translator;
   readonly metrics: Metrics;
   readonly log: Logger;
   close(): Promise<void>;
@@ -77,7 +80,8 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
     publicBaseUrl: config.publicBaseUrl,
     maxBodyBytes: config.maxBodyBytes,
   });
-  return { app, config, store, engine, messages, metrics, log, close: () => store.close() };
+  const translator = createTranslator(config);
+  return { app, config, store, engine, messages, translator, metrics, log, close: () => store.close() };
 }
 
 function start(): void {
@@ -89,6 +93,7 @@ function start(): void {
   }
   if (!config.redisUrl) log.warn('REDIS_URL is not set: conversations are kept in memory and lost on restart.');
   if (!config.dataKey) log.warn('SAATHI_DATA_KEY is not set: using the development data key.');
+  if (!runtime.translator.configured) log.info('GOOGLE_CLOUD_PROJECT is not set: automatic translation of lender text is off.');
   const server = runtime.app.listen(config.port, () => {
     log.info({ port: config.port, store: config.redisUrl ? 'redis' : 'memory' }, 'Saathi is listening');
   });
