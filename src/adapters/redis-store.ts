@@ -40,6 +40,15 @@ const STATUS_TTL_SECONDS = 30 * 24 * 3600;
 
 export function createRedisStore(options: RedisStoreOptions): ConversationStore {
   const { redis, sealer, prefix = 'saathi:' } = options;
+  // Scripts run by SHA (EVALSHA, loaded on first use), not resent in full on every call.
+  const scripts = redis as Redis & {
+    saathiCommit(...args: string[]): Promise<number>;
+    saathiStatus(...args: string[]): Promise<number>;
+  };
+  if (!('saathiCommit' in redis)) {
+    redis.defineCommand('saathiCommit', { numberOfKeys: 2, lua: COMMIT });
+    redis.defineCommand('saathiStatus', { numberOfKeys: 1, lua: STATUS });
+  }
   const key = {
     conversation: (ownerId: string) => `${prefix}conv:${ownerId}`,
     receipt: (messageId: string) => `${prefix}rcpt:${sealer.hash(messageId)}`,
@@ -66,9 +75,7 @@ export function createRedisStore(options: RedisStoreOptions): ConversationStore 
     },
     async commit(ownerId, expectedVersion, record: ConversationRecord | null, receipt): Promise<CommitResult> {
       const data = record === null ? '' : sealer.seal(JSON.stringify(record));
-      const result = await redis.eval(
-        COMMIT,
-        2,
+      const result = await scripts.saathiCommit(
         key.conversation(ownerId),
         key.receipt(receipt.messageId),
         String(expectedVersion),
@@ -83,9 +90,7 @@ export function createRedisStore(options: RedisStoreOptions): ConversationStore 
       return sealed === null ? undefined : sealer.open(sealed);
     },
     async recordStatus(update) {
-      await redis.eval(
-        STATUS,
-        1,
+      await scripts.saathiStatus(
         key.status(update.messageId),
         String(statusRank(update.status)),
         update.status,

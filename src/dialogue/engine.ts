@@ -148,6 +148,8 @@ function offerFor(
 ): Lang | undefined {
   if (!events.includes(userEvent) || inbound.payload !== undefined) return undefined;
   if (!['ANSWER', 'UNCLEAR', 'HELLO'].includes(userEvent.type) || ['new', 'stopped', 'languageMenu'].includes(state)) return undefined;
+  // Offers need a few words; skip the detector for the short answers that most turns are.
+  if (!/\S\s+\S/u.test(inbound.text)) return undefined;
   return languageToOffer(inbound.text, detectLanguage(inbound.text), context.lang, context.offered ?? []);
 }
 
