@@ -112,6 +112,11 @@ describe('parseAmount', () => {
 
   it.each<[string, string, number]>([
     ['hi', 'डेढ़ लाख', 150_000],
+    ['bn', 'der lakh', 150_000],
+    ['bn', 'mase der lakh taka', 150_000],
+    ['mr', 'didh lakh', 150_000],
+    ['ml', 'onnara lakham', 150_000],
+    ['kn', 'ದೇಢ ಲಕ್ಷ', 150_000],
     ['hi', 'डेढ लाख', 150_000],
     ['hi', 'ढाई लाख', 250_000],
     ['hi', 'सवा लाख', 125_000],
@@ -337,6 +342,17 @@ describe('parseCount', () => {
     ['ആരുമില്ല', 0],
     ['ପାଞ୍ଚ ଜଣ', 5],
     ['କେହି ନାହାଁନ୍ତି', 0],
+    // people words glued to the number, and everyday words for workers
+    ['दो लड़के काम करते हैं', 2],
+    ['dujon', 2],
+    ['দুজন', 2],
+    ['তিনজন কাজ করে', 3],
+    ['doghe', 2],
+    ['दोघे आहेत', 2],
+    ['iddaru', 2],
+    ['mugguru pani chestaru', 3],
+    ['ibbaru', 2],
+    ['બે જણ', 2],
   ])('%s → %d', (text, expected) => {
     expect(parseCount(text)).toBe(expected);
   });

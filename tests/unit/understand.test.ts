@@ -197,6 +197,53 @@ describe('matchYesNo', () => {
     }
   });
 
+  it('reads "it is there" answers to "do you have …?" as yes, with or without a yes word', () => {
+    for (const text of [
+      'Yes I have it',
+      'হ্যাঁ আছে',
+      'আছে',
+      'ha ache',
+      'हो आहे',
+      'ho barobar aahe',
+      'అవును ఉంది',
+      'అవును సరిగ్గా ఉంది',
+      'ஆமா இருக்கு',
+      'aamam irukku',
+      'હા છે',
+      'ha barabar che',
+      'جی ہاں ہے',
+      'ಹೌದು ಇದೆ',
+      'howdu',
+      'howdu sari',
+      'ହଁ ଅଛି',
+      'ഉണ്ട്',
+      'ശരി ആണ്',
+      'athe sheriyanu',
+      'haan GST hai',
+      'yes we have gst',
+      'हाँ बना हुआ है',
+    ]) {
+      expect(matchYesNo(text), text).toBe('yes');
+    }
+  });
+
+  it('reads "it is not there" answers as no, even with the verb "is"', () => {
+    for (const text of [
+      'No, not registered',
+      'na nei',
+      'নেই',
+      'nahi aahe',
+      'नाही आहे',
+      'nahi hai',
+      'I dont have',
+      'no we dont',
+      'nahi hai abhi',
+      'nahi bana',
+    ]) {
+      expect(matchYesNo(text), text).toBe('no');
+    }
+  });
+
   it('reads no in every script and romanized', () => {
     for (const text of [
       'nahi',

@@ -22,8 +22,8 @@ const UNIT_WORDS: Readonly<Record<Unit, string>> = {
     'log logo people persons person workers worker employees employee staff karigar karigars karmchari ' +
     'karmachari helper helpers aadmi admi ladke ladka bande banda jan jon jana majdoor mazdoor labour ' +
     'labourers labor kamgar manas manso lok loko aalukal aalu ' +
-    'लोग लोगों कर्मचारी कारीगर आदमी मजदूर जन लोक कामगार माणसे জন লোক কর্মী কর্মচারী માણસ માણસો ' +
-    'કારીગર લોકો ਬੰਦੇ ਲੋਕ ਕਾਮੇ ਮੁਲਾਜ਼ਮ لوگ ملازم کاریگر آدمی مزدور பேர் ஊழியர்கள் தொழிலாளர்கள் ஆட்கள் ' +
+    'लोग लोगों कर्मचारी कारीगर आदमी मजदूर जन लोक कामगार माणसे लड़के लड़का लड़कियां लड़कियाँ बंदे জন লোক কর্মী কর্মচারী માણસ માણસો ' +
+    'કારીગર લોકો જણ જણા ਬੰਦੇ ਲੋਕ ਕਾਮੇ ਮੁਲਾਜ਼ਮ لوگ ملازم کاریگر آدمی مزدور பேர் ஊழியர்கள் தொழிலாளர்கள் ஆட்கள் ' +
     'మంది ఉద్యోగులు కార్మికులు ಜನ ಕೆಲಸಗಾರರು ನೌಕರರು ആളുകൾ പേർ ജോലിക്കാർ തൊഴിലാളികൾ ଜଣ ଲୋକ କର୍ମଚାରୀ',
   percent: 'percent pratishat प्रतिशत শতাংশ ટકા ਫੀਸਦੀ فیصد சதவீதம் శాతం ಶೇಕಡಾ ശതമാനം ପ୍ରତିଶତ',
 };

@@ -107,6 +107,18 @@ export const LATIN_WORDS: readonly LexSpec[] = [
   num(20, 'bish kuri vees veeh vih kodie'),
   num(50, 'ponchash panchash pannas pachasa'),
   num(100, 'eksho ekso ekshoo'),
+  num(1.5, 'der didh'), // দেড়, दीड as typed ("der lakh", "didh lakh")
+  // people counted with the word for "persons" glued on (দুজন, दोघे, ఇద్దరు, ಇಬ್ಬರು)
+  num(1, 'ekjon ekjan'),
+  num(2, 'dujon dujan duijon doghe dogha doghi'),
+  num(3, 'tinjon tinjan tighe tigha'),
+  num(4, 'charjon charjan chaughe'),
+  num(5, 'panchjon pachjon'),
+  num(1, 'okkaru okaru obbaru obba'),
+  num(2, 'iddaru iddru ibbaru ibbru'),
+  num(3, 'mugguru muguru muvaru moovaru'),
+  num(4, 'naluguru nalguru nalvaru naalvaru'),
+  num(5, 'aiduguru ayiduguru aivaru'),
   // Tamil, Telugu, Kannada, Malayalam romanized
   num(1, 'onnu ondru onru okati okka oka ondu oru'),
   num(2, 'rendu irandu randu eradu yeradu'),
@@ -128,6 +140,7 @@ export const LATIN_WORDS: readonly LexSpec[] = [
   // lakh, crore, currency and joiners, every language
   mul(LAKH, 'lakh lakhs lac lacs laakh laakhs lakha lakhh lakk lak laks lkh lkhs lacks'),
   mul(LAKH, 'laksham lakshan latcham lacham latsham lakcham laksha lakshalu lakshala lakshya lakhya lokkho'),
+  mul(LAKH, 'lakham lakhangal'),
   mul(CRORE, 'crore crores cror karod karor karoda karodh karore koti kodi kotlu kotla'),
   suffix(THOUSAND, 'k'),
   suffix(LAKH, 'l lk lpa'),
