@@ -28,9 +28,9 @@ export interface WebhookBench {
 }
 
 export async function benchWebhook({
-  requests = 4000,
+  requests = 5000,
   owners = 32,
-  rounds = 3,
+  rounds = 5,
   redisUrl = process.env.REDIS_URL,
 }: { requests?: number; owners?: number; rounds?: number; redisUrl?: string | undefined } = {}): Promise<WebhookBench> {
   const base = 'https://bench.saathi.test';

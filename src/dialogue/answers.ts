@@ -16,6 +16,24 @@ export interface AnswerInput {
 /** Smallest amounts that make sense as an answer: below these, a bare number is read as a choice or rejected. */
 const MIN_AMOUNT = 100;
 
+/** Normalized match words per choice and language, computed once per flow question. */
+const normalizedWords = new WeakMap<FlowChoice, Map<Lang, string[]>>();
+
+function matchWords(choice: FlowChoice, lang: Lang): string[] {
+  let byLang = normalizedWords.get(choice);
+  if (!byLang) {
+    byLang = new Map();
+    normalizedWords.set(choice, byLang);
+  }
+  let words = byLang.get(lang);
+  if (!words) {
+    const raw = [...(choice.match?.[lang] ?? []), ...(lang === 'en' ? [] : (choice.match?.en ?? []))];
+    words = raw.map((word) => normalizeText(word)).filter((word) => word !== '');
+    byLang.set(lang, words);
+  }
+  return words;
+}
+
 /** The choice an input picks by button id, by its number, or by its words. */
 export function pickChoice(question: Question, input: AnswerInput, lang: Lang): FlowChoice | undefined {
   const { choices } = question;
@@ -26,10 +44,8 @@ export function pickChoice(question: Question, input: AnswerInput, lang: Lang): 
   if (text.trim() === '') return undefined;
   let best: { choice: FlowChoice; length: number } | undefined;
   for (const choice of choices) {
-    const words = [...(choice.match?.[lang] ?? []), ...(lang === 'en' ? [] : (choice.match?.en ?? []))];
-    for (const word of words) {
-      const needle = normalizeText(word);
-      if (needle !== '' && text.includes(` ${needle} `) && needle.length > (best?.length ?? 0)) {
+    for (const needle of matchWords(choice, lang)) {
+      if (text.includes(` ${needle} `) && needle.length > (best?.length ?? 0)) {
         best = { choice, length: needle.length };
       }
     }

@@ -14,6 +14,24 @@ export interface InterpretInput extends AnswerInput {
 
 const NUMERIC_ANSWERS: readonly string[] = ['count', 'years', 'amount'];
 
+/** Choice labels, normalized, per label function, language and key (labels are fixed text). */
+const labelCache = new WeakMap<(lang: Lang, key: string) => string, Map<string, string>>();
+
+function normalizedLabel(labelOf: (lang: Lang, key: string) => string, lang: Lang, key: string): string {
+  let cache = labelCache.get(labelOf);
+  if (!cache) {
+    cache = new Map();
+    labelCache.set(labelOf, cache);
+  }
+  const cacheKey = `${lang}\u0000${key}`;
+  let label = cache.get(cacheKey);
+  if (label === undefined) {
+    label = normalizeText(labelOf(lang, key));
+    cache.set(cacheKey, label);
+  }
+  return label;
+}
+
 /** Button payloads that carry a command, e.g. `cmd:menu`. */
 const COMMAND_PAYLOAD = /^cmd:([a-z]+)$/;
 
@@ -76,6 +94,6 @@ export function interpret(
     if (yesNo === 'no' && ids.includes('edit')) return { type: 'CHOOSE', id: 'edit', ...base };
   }
   const text = normalizeText(input.text);
-  const byLabel = choices.find((choice) => text !== '' && normalizeText(labelOf(context.lang, choice.label.key)) === text);
+  const byLabel = text === '' ? undefined : choices.find((choice) => normalizedLabel(labelOf, context.lang, choice.label.key) === text);
   return byLabel ? { type: 'CHOOSE', id: byLabel.id, ...base } : { type: 'UNCLEAR', ...base };
 }

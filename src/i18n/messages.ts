@@ -38,6 +38,8 @@ export type NameResolver = (key: string, lang: Lang) => string | undefined;
 /** Formats messages; keys `lang.xx` give language names, other special keys come from `resolvers`. */
 export class Messages {
   private readonly compiled = new Map<string, IntlMessageFormat>();
+  /** Messages without parameters always read the same: formatted once per language. */
+  private readonly plain = new Map<string, string>();
   private readonly texts: Readonly<Record<Lang, Readonly<Record<string, string>>>>;
 
   constructor(
@@ -62,6 +64,18 @@ export class Messages {
   }
 
   format(lang: Lang, msg: Msg): string {
+    const params = msg.params === undefined || Object.keys(msg.params).length === 0;
+    const plainKey = `${lang}\u0000${msg.key}`;
+    if (params) {
+      const done = this.plain.get(plainKey);
+      if (done !== undefined) return done;
+    }
+    const text = this.formatUncached(lang, msg);
+    if (params) this.plain.set(plainKey, text);
+    return text;
+  }
+
+  private formatUncached(lang: Lang, msg: Msg): string {
     const special = this.special(lang, msg.key);
     if (special !== undefined) return special;
     let source = this.texts[lang][msg.key];

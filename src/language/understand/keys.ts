@@ -2,8 +2,17 @@
 import { foldWord } from './fold.js';
 import { tokenize } from './normalize.js';
 
-export function keysOf(text: string): string[] {
-  return tokenize(text).map(foldWord);
+/** One message goes through several matchers in a row: remember the keys of the last few texts. */
+const recent = new Map<string, readonly string[]>();
+const RECENT = 8;
+
+export function keysOf(text: string): readonly string[] {
+  const known = recent.get(text);
+  if (known) return known;
+  const keys = Object.freeze(tokenize(text).map(foldWord));
+  if (recent.size >= RECENT) recent.delete(recent.keys().next().value as string);
+  recent.set(text, keys);
+  return keys;
 }
 
 /** Fuzzy key of a whole text: its folded words joined by spaces ("Dukaan!!" → "dukan"). */
