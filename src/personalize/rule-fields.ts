@@ -1,6 +1,6 @@
 // The fields an eligibility rule can test: the profile's answers plus values derived from them
 // (annualTurnover, sizeClass, isNewBusiness), and how a rule reads them from a profile.
-import { NEEDS, SECTORS, STATE_CODES, type Profile, type ProfileField } from '../profile/profile.js';
+import { AREAS, GENDERS, NEEDS, SECTORS, SOCIAL_CATEGORIES, STATE_CODES, type Profile, type ProfileField } from '../profile/profile.js';
 
 export const SIZE_CLASSES = ['micro', 'small', 'medium', 'large'] as const;
 export type SizeClass = (typeof SIZE_CLASSES)[number];
@@ -39,6 +39,14 @@ export const FIELD_TYPES: Readonly<Record<RuleField, FieldType>> = {
   gst: { type: 'boolean' },
   need: { type: 'enum', values: NEEDS },
   amount: { type: 'number' },
+  district: { type: 'text' },
+  area: { type: 'enum', values: AREAS },
+  digitalPayments: { type: 'boolean' },
+  hasLoan: { type: 'boolean' },
+  repaysOnTime: { type: 'boolean' },
+  repaidTarun: { type: 'boolean' },
+  gender: { type: 'enum', values: GENDERS },
+  socialCategory: { type: 'enum', values: SOCIAL_CATEGORIES },
   annualTurnover: { type: 'number' },
   sizeClass: { type: 'enum', values: SIZE_CLASSES },
   isNewBusiness: { type: 'boolean' },

@@ -15,6 +15,16 @@ export const STATE_CODES = [
 ] as const;
 export type StateCode = (typeof STATE_CODES)[number];
 
+export const AREAS = ['rural', 'urban'] as const;
+export const GENDERS = ['female', 'male', 'other'] as const;
+export const SOCIAL_CATEGORIES = ['general', 'sc', 'st', 'obc', 'minority'] as const;
+
+/**
+ * Asked only with a reason, used only to check eligibility for schemes aimed at a group (Stand-Up India,
+ * PMEGP special categories, CGTMSE cover for women) — never as a ranking signal.
+ */
+export const SENSITIVE_FIELDS = ['gender', 'socialCategory'] as const;
+
 export const profileSchema = z
   .object({
     /** id of an entry in content/business-kinds.json */
@@ -36,6 +46,18 @@ export const profileSchema = z
     need: z.enum(NEEDS),
     /** rupees needed */
     amount: z.number().min(0).max(1e11),
+    district: z.string().min(1).max(80),
+    area: z.enum(AREAS),
+    /** takes payments by UPI, card or bank transfer */
+    digitalPayments: z.boolean(),
+    /** has a business loan running now */
+    hasLoan: z.boolean(),
+    /** has repaid (or is repaying) loans on time */
+    repaysOnTime: z.boolean(),
+    /** has fully repaid a MUDRA Tarun loan (the condition for Tarun Plus) */
+    repaidTarun: z.boolean(),
+    gender: z.enum(GENDERS),
+    socialCategory: z.enum(SOCIAL_CATEGORIES),
   })
   .partial()
   .strict();
