@@ -37,6 +37,12 @@ export async function benchLangid(): Promise<{ native: number; romanized: number
     const result = evaluate(parseTsv(readFileSync(devUrl, 'utf8')));
     native = result.native.macro;
     romanized = result.romanized.macro;
+    const langs = [...new Set([...Object.keys(result.native.perLang), ...Object.keys(result.romanized.perLang)])].sort();
+    const cell = (x: number | undefined) => (x === undefined ? '      –' : `${(x * 100).toFixed(1).padStart(6)}%`);
+    console.log(`  accuracy on shared/langid/dev.tsv   ${langs.map((l) => l.padStart(7)).join('')}`);
+    console.log(`  native                              ${langs.map((l) => cell(result.native.perLang[l])).join('')}`);
+    console.log(`  romanized                           ${langs.map((l) => cell(result.romanized.perLang[l])).join('')}`);
+    console.log(`  rejection of "other" rows           ${cell(result.rejection.other)} of ${result.rejection.rows}`);
   }
   for (let i = 0; i < 2000; i++) detectLanguage(SHORT_MESSAGES[i % SHORT_MESSAGES.length] ?? '');
   const n = 200_000;
@@ -45,7 +51,7 @@ export async function benchLangid(): Promise<{ native: number; romanized: number
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const figures = { native, romanized, messagesPerSecond: Math.round(n / seconds), modelBytes: modelBytes() };
   const pct = (x: number): string => (Number.isNaN(x) ? 'n/a (no dev.tsv)' : `${(x * 100).toFixed(2)}%`);
-  console.log('langid');
+  console.log('  summary');
   console.log(`  native macro      ${pct(figures.native)}`);
   console.log(`  romanized macro   ${pct(figures.romanized)}`);
   console.log(`  messages/s        ${figures.messagesPerSecond.toLocaleString('en-US')}`);
