@@ -8,6 +8,7 @@ import { validateLocales } from '../src/i18n/validate.js';
 import { LANGS } from '../src/language/langs.js';
 import { listBusinessKinds, validateLexicon } from '../src/language/understand.js';
 import { validateCatalog } from '../src/personalize/catalog.js';
+import { validateSegments } from '../src/personalize/segments.js';
 
 const problems: string[] = [];
 const section = (name: string, found: readonly string[]) => {
@@ -43,6 +44,7 @@ const glossary = loadGlossary();
 section('glossary', [...glossary.problems, ...checkGlossaryUse(glossary, locales)]);
 section('content catalog', validateCatalog({ requiredLangs: LANGS, businessKinds: listBusinessKinds().map((kind) => kind.id) }));
 section('lexicon', validateLexicon());
+section('segments', validateSegments({ businessKinds: listBusinessKinds().map((kind) => kind.id) }));
 
 if (problems.length > 0) {
   console.error(`\n${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
