@@ -2,7 +2,7 @@
 // (src/profile/synthetic.ts, deterministic per seed) sealed into the Redis at REDIS_URL, with a progress
 // bar on stderr and a summary on stdout. Re-running with the same seed overwrites the same owners.
 import { parseArgs } from 'node:util';
-import { Redis } from 'ioredis';
+import { connectRedis } from './redis-connect.js';
 import { createRedisProfileStore } from '../src/adapters/redis-profile-store.js';
 import { createSealer } from '../src/adapters/sealer.js';
 import { ConfigError, loadConfig } from '../src/config.js';
@@ -72,23 +72,9 @@ try {
   fail(error instanceof ConfigError ? error.message : String(error));
 }
 const url = config.redisUrl ?? DEFAULT_REDIS_URL;
-const redis = new Redis(url, {
-  lazyConnect: true,
-  maxRetriesPerRequest: 1,
-  connectTimeout: 3_000,
-  retryStrategy: () => null,
-});
-let connectionError: Error | undefined;
-redis.on('error', (error: Error) => (connectionError = error)); // reported below, not thrown at random
-try {
-  await redis.connect();
-  await redis.ping();
-} catch (error) {
-  redis.disconnect();
-  const cause = connectionError ?? (error instanceof Error ? error : new Error(String(error)));
-  fail(
-    `no Redis answers at ${redact(url)} (${cause.message}); start one or set REDIS_URL. Nothing was written.`,
-  );
+const redis = await connectRedis(url);
+if (redis instanceof Error) {
+  fail(`no Redis answers at ${redact(url)} (${redis.message}); start one or set REDIS_URL. Nothing was written.`);
 }
 if (config.dataKey === undefined)
   process.stderr.write('seed: SAATHI_DATA_KEY is not set: sealing with the development key.\n');

@@ -2,7 +2,7 @@
 // reads every owner profile from the Redis profile store at REDIS_URL (or, when none answers or it is empty,
 // generates synthetic owners) and prints segment sizes and k-means personas in plain units.
 import { parseArgs } from 'node:util';
-import { Redis } from 'ioredis';
+import { connectRedis } from './redis-connect.js';
 import { createRedisProfileStore } from '../src/adapters/redis-profile-store.js';
 import { createSealer } from '../src/adapters/sealer.js';
 import { ConfigError, loadConfig } from '../src/config.js';
@@ -34,21 +34,8 @@ async function openRedisStore(
   prefix: string,
   dataKey: Buffer | undefined,
 ): Promise<ProfileStore | Error> {
-  const redis = new Redis(url, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 3_000,
-    retryStrategy: () => null,
-  });
-  let connectionError: Error | undefined;
-  redis.on('error', (error: Error) => (connectionError = error));
-  try {
-    await redis.connect();
-    await redis.ping();
-  } catch (error) {
-    redis.disconnect();
-    return connectionError ?? (error instanceof Error ? error : new Error(String(error)));
-  }
+  const redis = await connectRedis(url);
+  if (redis instanceof Error) return redis;
   return createRedisProfileStore({ redis, sealer: createSealer(dataKey), prefix });
 }
 

@@ -2,6 +2,7 @@
 // (schema, rule sanity, duplicate ids, dates, stale translations).
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { otherLanguages } from '../i18n/translated.js';
 import { sourceHash } from '../i18n/source-hash.js';
 import type { Lang } from '../language/langs.js';
 import { NEEDS } from '../profile/profile.js';
@@ -54,19 +55,7 @@ const translated = z
   .strict();
 export type TranslatedText = z.infer<typeof translated>;
 
-const otherLangs = {
-  hi: translated.optional(),
-  bn: translated.optional(),
-  mr: translated.optional(),
-  te: translated.optional(),
-  ta: translated.optional(),
-  gu: translated.optional(),
-  ur: translated.optional(),
-  kn: translated.optional(),
-  or: translated.optional(),
-  ml: translated.optional(),
-  pa: translated.optional(),
-} satisfies Record<Exclude<Lang, 'en'>, unknown>;
+const otherLangs = otherLanguages(translated);
 const textSchema = z.object({ en: enText, ...otherLangs }).strict();
 export type ItemText = z.infer<typeof textSchema>;
 

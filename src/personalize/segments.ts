@@ -2,6 +2,7 @@
 // per. Strict schema, loader, validator, and the first-match assignment of a profile to one segment.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { otherLanguages } from '../i18n/translated.js';
 import { sourceHash } from '../i18n/source-hash.js';
 import { LANGS, type Lang } from '../language/langs.js';
 import { SENSITIVE_FIELDS, type Profile } from '../profile/profile.js';
@@ -41,19 +42,7 @@ const translated = z
     sourceHash: z.string().regex(/^[0-9a-f]{8}$/),
   })
   .strict();
-const otherLangs = {
-  hi: translated.optional(),
-  bn: translated.optional(),
-  mr: translated.optional(),
-  te: translated.optional(),
-  ta: translated.optional(),
-  gu: translated.optional(),
-  ur: translated.optional(),
-  kn: translated.optional(),
-  or: translated.optional(),
-  ml: translated.optional(),
-  pa: translated.optional(),
-} satisfies Record<Exclude<Lang, 'en'>, unknown>;
+const otherLangs = otherLanguages(translated);
 
 export const segmentSchema = z
   .object({
