@@ -2,6 +2,7 @@
 // REDIS_URL or a local Redis answers), and the language detector's accuracy and speed.
 import { benchWebhook } from './webhook.js';
 import { benchLangid } from './langid.js';
+import { benchRanking } from './ranking.js';
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -15,3 +16,6 @@ console.log(`throughput ratio: ${fmt(web.ratio, 2)} (target ≥ 0.5 with Redis)`
 
 console.log('\n== Language detector');
 await benchLangid();
+
+console.log('\n== Ranking: offline simulation of owners with hidden preferences (bench/simulation/README.md)');
+await benchRanking();
