@@ -77,6 +77,48 @@ describe('romanized', () => {
   });
 });
 
+describe('romanized messages not in the training data', () => {
+  // Written for this test only (never added to training/data), one or more per language incl. bn, te, gu, pa, or.
+  const cases: Array<[string, string]> = [
+    ['tumi kemon acho? ami bhalo achi', 'bn'],
+    ['amar dokane aj onek bikri holo', 'bn'],
+    ['dada ektu help korben', 'bn'],
+    ['amar loan er jonno ki ki kagoj lagbe', 'bn'],
+    ['ami kal theke dokan khulbo', 'bn'],
+    ['onek dhonnobad apnake', 'bn'],
+    ['nenu baagunnanu, meeru ela unnaru', 'te'],
+    ['naaku ardham kaaledu, malli cheppandi', 'te'],
+    ['loan kosam emi documents kaavali', 'te'],
+    ['repu maa intiki bhojanam ki randi', 'te'],
+    ['hu saru chu, tame kem cho', 'gu'],
+    ['mane samjanu nahi, fari thi kaho', 'gu'],
+    ['loan mate kaya kagal joie', 'gu'],
+    ['bhai tame bahu saras kam karyu', 'gu'],
+    ['main theek haan ji, tusi dasso', 'pa'],
+    ['mainu samajh nahi aayi, dubara dasso', 'pa'],
+    ['loan layi kihde kaagaz chahide', 'pa'],
+    ['veere bahut vadhiya kamm kitta', 'pa'],
+    ['mu bhala achhi, apana kemiti achhanti', 'or'],
+    ['mu bujhi parili nahi, au thare kuhantu', 'or'],
+    ['loan pain kana kagaja darkar', 'or'],
+    ['jay jagannath sabu ku', 'or'],
+    ['boss movie sakkath agide, first day first show nodtini', 'kn'],
+    ['yaake heege maadtira guru, swalpa yochne maadi', 'kn'],
+    ['thalaivar padam na first day first show thaan, semma waiting', 'ta'],
+    ['intha song kekum pothu romba feel aaguthu', 'ta'],
+    ['lalettan padam kandu, kidilan aayittund', 'ml'],
+    ['ee paattu kelkkumbol oru vallatha feel aanu', 'ml'],
+    ['yar aaj light nahi hy subha sy, bohat garmi hy', 'ur'],
+    ['Allah ka shukar hy, sab khairiyat sy pohanch gaye', 'ur'],
+    ['bhai kal ka match dekha kya, kohli ne kamaal kar diya', 'hi'],
+    ['kripya apna aadhar number bataiye', 'hi'],
+    ['Can you send me the list of documents I need?', 'en'],
+  ];
+  it.each(cases)('%s -> %s', (text, lang) => {
+    expect(detectLanguage(text).lang).toBe(lang);
+  });
+});
+
 describe('short and non-language messages', () => {
   it.each(['1', '👍', '560034', '?', '   ', '₹5000'])('%j is unknown with zero confidence', (text) => {
     const d = detectLanguage(text);
@@ -113,5 +155,15 @@ describe('scoreLanguages', () => {
     const total = ranked.reduce((s, r) => s + r.score, 0);
     expect(total).toBeCloseTo(1, 3);
     for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1]?.score ?? 0).toBeGreaterThanOrEqual(ranked[i]?.score ?? 0);
+  });
+});
+
+describe('handles and links', () => {
+  it('ignores @handles and links, which name people and pages rather than a language', () => {
+    for (const text of ['mujhe apni dukaan ke liye loan chahiye', 'நான் ஒரு மளிகை கடை வைத்திருக்கிறேன்']) {
+      const plain = detectLanguage(text);
+      expect(detectLanguage(`@someone_123 ${text} https://example.com/x`)).toEqual(plain);
+    }
+    expect(detectLanguage('@USER').lang).toBe('unknown');
   });
 });

@@ -23,9 +23,14 @@ function isLetter(code: number): boolean {
   return false;
 }
 
+/** @handles and links name people and places on the web, not a language: they are left out. */
+export function stripHandles(text: string): string {
+  return text.replace(/(^|[\s(])@[\w.]+/gu, '$1 ').replace(/https?:\/\/\S+|www\.\S+/giu, ' ');
+}
+
 /** Lower-cases and squeezes letter runs longer than 2 ("sooooo" -> "soo"); other characters become word breaks. */
 export function normalizeWords(text: string): string[] {
-  const lower = text.toLowerCase();
+  const lower = stripHandles(text).toLowerCase();
   const words: string[] = [];
   let cur = '';
   let last = -1;

@@ -1,6 +1,7 @@
 // Offline language detector for Saathi's 12 languages: native script, romanized and code-mixed text.
 import { isLang, type Lang, type Script } from '../langs.js';
 import { classify, models } from './model.js';
+import { stripHandles } from './features.js';
 import { countScripts } from './script.js';
 
 export type DetectedScript = 'native' | 'latn' | 'unknown';
@@ -56,7 +57,8 @@ export function scoreLanguages(text: string): LanguageScore[] {
 }
 
 /** Detects the language and script of one message. */
-export function detectLanguage(text: string): Detection {
+export function detectLanguage(raw: string): Detection {
+  const text = stripHandles(raw);
   const { top, letters } = countScripts(text);
   if (top === null || letters === 0) return UNKNOWN;
   if (top === 'Other') return { lang: 'unknown', script: 'unknown', confidence: lengthFactor(letters, 8) };

@@ -20,10 +20,10 @@ export function readLines(name: string): string[] {
     .filter((l) => l.length > 0 && !l.startsWith('#'));
 }
 
-/** Lines of `<stem>.txt` plus its numbered batches `<stem>2.txt` ... `<stem>9.txt`. */
+/** Lines of `<stem>.txt` plus its numbered batches `<stem>2.txt` ... `<stem>19.txt`. */
 export function readBatches(stem: string): string[] {
   const out = readLines(`${stem}.txt`);
-  for (let k = 2; k <= 9; k++) out.push(...readLines(`${stem}${k}.txt`));
+  for (let k = 2; k <= 19; k++) out.push(...readLines(`${stem}${k}.txt`));
   return out;
 }
 
@@ -52,14 +52,16 @@ function codeMix(line: string, english: readonly string[], rng: Rng): string {
 
 /** Latin-script examples: English, `other`, and every Indic language romanized (hand-written + transliterated). */
 export function latinExamples(seed = 1): Example[] {
-  const rng = makeRng(seed);
+  // One random stream per language, so adding lines for one language leaves the others' variants unchanged.
+  let rng = makeRng(seed);
   const out: Example[] = [];
   const english = [...readLines('en.words.txt'), ...readBatches('en.latn').flatMap((l) => l.toLowerCase().split(/[^a-z']+/)).filter((w) => w.length > 2)];
   const add = (label: string, text: string): void => {
     out.push({ label, text });
   };
-  for (const lang of LANGS) {
+  for (const [k, lang] of LANGS.entries()) {
     if (lang === 'en') continue;
+    rng = makeRng(seed * 7919 + k + 1);
     const hand = readBatches(`${lang}.latn`);
     for (const line of hand) {
       add(lang, line);
@@ -83,7 +85,8 @@ export function latinExamples(seed = 1): Example[] {
       }
     }
   }
-  for (const label of ['en', 'other']) {
+  for (const [k, label] of ['en', 'other'].entries()) {
+    rng = makeRng(seed * 104729 + k + 1);
     for (const line of readBatches(`${label}.latn`)) {
       add(label, line);
       add(label, chatNoise(line, rng));

@@ -213,11 +213,24 @@ function romanizeWord(word: string, lang: Lang, rng: Rng): string {
   return out;
 }
 
+// Everyday spellings of frequent Hindi words, which letter-by-letter rules get wrong ("में" is typed "mein", "me", "main").
+const HINDI_WORDS: Readonly<Record<string, readonly string[]>> = {
+  'में': ['mein', 'me', 'main', 'men', 'mai', 'mei'], 'हैं': ['hain', 'hai', 'hein', 'he', 'hn'], 'है': ['hai', 'he', 'h', 'hei', 'hay'],
+  'नहीं': ['nahi', 'nahin', 'nhi', 'nai', 'nahee'], 'भी': ['bhi', 'bhee', 'b'], 'क्या': ['kya', 'kyaa', 'kia'], 'यह': ['yeh', 'ye', 'yah', 'yha'],
+  'वह': ['woh', 'wo', 'vah', 'vo'], 'और': ['aur', 'or', 'aor'], 'मैं': ['main', 'mai', 'mein', 'me'], 'के': ['ke', 'k', 'ka'],
+  'की': ['ki', 'kee', 'ki'], 'कि': ['ki', 'ke', 'k'], 'से': ['se', 'say', 'sey'], 'पर': ['par', 'pe', 'pr'], 'तो': ['to', 'toh', 'tho'],
+  'हूँ': ['hoon', 'hun', 'hu', 'hu'], 'हूं': ['hoon', 'hun', 'hu'], 'कर': ['kar', 'kr', 'ker'], 'ये': ['ye', 'yeh'], 'वो': ['wo', 'woh', 'vo'],
+};
+
 /** Romanizes one line of native-script text written in `lang`. Non-Brahmic characters pass through. */
 export function romanize(text: string, lang: Lang, rng: Rng): string {
   return text
     .split(/(\s+)/)
-    .map((w) => (/\s/.test(w) ? w : romanizeWord(w, lang, rng)))
+    .map((w) => {
+      if (/\s/.test(w)) return w;
+      const common = lang === 'hi' ? HINDI_WORDS[w] : undefined;
+      return common !== undefined ? pick(rng, common, 0.55) : romanizeWord(w, lang, rng);
+    })
     .join('')
     .replace(/[।॥]/g, '.');
 }

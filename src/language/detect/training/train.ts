@@ -76,11 +76,14 @@ function train(examples: readonly Example[], classes: readonly string[], opts: T
   return { classes: [...classes], bits: opts.bits, weights, bias };
 }
 
-/** Trains `runs` models with different example orders and averages them (steadier than any single run). */
-function trainAveraged(examples: readonly Example[], classes: readonly string[], opts: TrainOptions, runs: number): Trained {
-  const first = train(examples, classes, opts, 42);
+/**
+ * Trains `runs` models, each on its own draw of the generated examples (`examplesFor(run)`) and in its own
+ * order, and averages them (steadier than any single run).
+ */
+function trainAveraged(examplesFor: (run: number) => readonly Example[], classes: readonly string[], opts: TrainOptions, runs: number): Trained {
+  const first = train(examplesFor(0), classes, opts, 42);
   for (let r = 1; r < runs; r++) {
-    const next = train(examples, classes, opts, 42 + 7919 * r);
+    const next = train(examplesFor(r), classes, opts, 42 + 7919 * r);
     for (let i = 0; i < first.weights.length; i++) first.weights[i] = (first.weights[i] ?? 0) + (next.weights[i] ?? 0);
     for (let c = 0; c < first.bias.length; c++) first.bias[c] = (first.bias[c] ?? 0) + (next.bias[c] ?? 0);
   }
@@ -115,10 +118,13 @@ const LATN_PRIOR_SHIFT: Readonly<Record<string, number>> = { hi: -0.75, mr: 1, t
 /** Rebuilds both models from the training data and writes them (plus manifest.json) to the model folder. */
 export function trainAll(): void {
   mkdirSync(MODEL_DIR, { recursive: true });
-  const latin = latinExamples();
   const latinClasses = ['en', 'hi', 'bn', 'mr', 'te', 'ta', 'gu', 'ur', 'kn', 'or', 'ml', 'pa', 'other'];
-  console.log(`latin: ${latin.length} examples`);
-  const latnModel = trainAveraged(latin, latinClasses, { bits: 18, epochs: 12, lr: 1.5, l2: 0 }, 3);
+  const latinFor = (run: number): Example[] => {
+    const latin = latinExamples(1 + run);
+    console.log(`latin run ${run + 1}: ${latin.length} examples`);
+    return latin;
+  };
+  const latnModel = trainAveraged(latinFor, latinClasses, { bits: 18, epochs: 12, lr: 1.5, l2: 0 }, 3);
   latinClasses.forEach((c, i) => {
     latnModel.bias[i] = (latnModel.bias[i] ?? 0) + (LATN_PRIOR_SHIFT[c] ?? 0);
   });
