@@ -1,6 +1,6 @@
 // The impure shell around the pure machine: replay a known message's answer, load the snapshot,
 // interpret the message, transition, save with a version check (retrying on a conflict), run the effects.
-import { initialTransition, transition } from 'xstate';
+import { initialTransition } from 'xstate';
 import type { Lang } from '../language/langs.js';
 import { detectLanguage } from '../language/detect/index.js';
 import type { Recommendation } from '../personalize/recommend.js';
@@ -9,6 +9,7 @@ import type { Flow } from './flow.js';
 import { interpret } from './interpret.js';
 import { languageToOffer } from './language-policy.js';
 import type { SaathiMachine } from './machine.js';
+import { pureTransition } from './pure-transition.js';
 import type { ConversationRecord, ConversationStore } from './store.js';
 import type { DialogueContext, DialogueEvent, Effect, InboundEvent, Reply } from './types.js';
 
@@ -122,8 +123,9 @@ export function step(
   const offer = offerFor(String(snapshot.value), snapshot.context, inbound, userEvent, events);
   if (offer) events.push({ type: 'OFFER_LANG', lang: offer });
 
+  const transition = pureTransition(deps.machine);
   for (const event of events) {
-    const [next, actions] = transition(deps.machine, snapshot, event);
+    const [next, actions] = transition(snapshot, event);
     snapshot = next;
     effects.push(...collect(actions));
   }

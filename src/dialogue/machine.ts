@@ -61,7 +61,6 @@ export function buildMachine(flow: Flow) {
       retriesLeft: ({ context }) => context.attempts < 2,
       consented: ({ context }) => context.consent === 'granted',
       idle: ({ event }) => event.type === 'RETURNING' && event.idle,
-      isLang: ({ event }, params: { lang: Lang }) => event.type === 'CHOOSE' && event.id === params.lang,
       chose: ({ event }, params: { id: string }) => event.type === 'CHOOSE' && event.id === params.id,
     },
   });
