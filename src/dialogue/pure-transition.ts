@@ -2,7 +2,7 @@
 // actor (running the machine's initial state) on every call; one inert actor scope per machine, reused,
 // gives the same next snapshot and action list without that work. Safe because our machines spawn no
 // children: nothing is ever registered in the scope's system.
-import { createActor, type AnyActorScope, type AnyStateMachine, type EventFromLogic, type SnapshotFrom } from 'xstate';
+import { createActor, type AnyStateMachine, type EventFromLogic, type SnapshotFrom } from 'xstate';
 
 export interface CollectedAction {
   readonly type: string;
@@ -34,7 +34,7 @@ export function pureTransition<M extends AnyStateMachine>(machine: M): PureTrans
     actionExecutor: (action: CollectedAction) => {
       sink.push(action);
     },
-  } as unknown as AnyActorScope;
+  } as unknown as Parameters<M['transition']>[2];
   const step: PureTransition<M> = (snapshot, event) => {
     sink = [];
     const next = machine.transition(snapshot, event, scope) as SnapshotFrom<M>;
