@@ -51,7 +51,8 @@ export function createRedisStore(options: RedisStoreOptions): ConversationStore 
   }
   const key = {
     conversation: (ownerId: string) => `${prefix}conv:${ownerId}`,
-    receipt: (messageId: string) => `${prefix}rcpt:${sealer.hash(messageId)}`,
+    // Message SIDs are opaque provider ids, not personal data: no keyed hash needed.
+    receipt: (messageId: string) => `${prefix}rcpt:${messageId}`,
     status: (messageId: string) => `${prefix}status:${messageId}`,
   };
 
