@@ -6,6 +6,7 @@ import { betaMean, segmentPrior, thompson, type Rng } from './bandit.js';
 import type { Catalog, CatalogItem } from './catalog.js';
 import { NO_STATS, type ItemStats } from './feedback-store.js';
 import { defaultRanker, type Ranker, type Reason, type ReasonKey } from './recommend.js';
+import { diversify, PAGE } from './diversify.js';
 import { evaluate, type Verdict } from './rules.js';
 
 /** Said when the segment's learned click rate is what lifted the item above its rule-based place. */
@@ -49,7 +50,6 @@ export interface RankContext {
   minEvidence?: number;
 }
 
-const PAGE = 3;
 const DAY_MS = 86_400_000;
 
 /** The profile without the fields that must never be a ranking signal. */
@@ -106,7 +106,7 @@ export function arrange<T extends ScoredCandidate>(scored: readonly T[], opts: A
       return { s, rested: lastSeen !== undefined && now - lastSeen < restMs };
     })
     .sort((a, b) => b.s.score - a.s.score || byId(a.s.candidate.item, b.s.candidate.item));
-  return diversify(rows, limit).map((r) => r.s);
+  return diversify(rows, limit, { item: (r) => r.s.candidate.item, rested: (r) => r.rested, oneOfferPerSchemePerPage: true }).map((r) => r.s);
 }
 
 /** Ranks precomputed candidates (see RankContext). Deterministic for a given rng state. */
@@ -158,46 +158,4 @@ export function rankCandidates(all: readonly Candidate[], ctx: RankContext): Ran
   });
 }
 
-interface Row<T extends ScoredCandidate = ScoredCandidate> {
-  s: T;
-  rested: boolean;
-}
 
-/** Offers of one scheme, or tips of one topic, are one group (as in recommend.ts). */
-const groupOf = (item: CatalogItem): string =>
-  item.kind === 'offer' ? `scheme:${item.scheme}` : `topic:${item.topic}`;
-
-/**
- * recommend.ts's greedy diversity, plus resting: items not rested come first (rested ones only when none
- * is left); within that, best score first, a group not repeated while others remain, each page of PAGE
- * mixing tips and offers when both remain, and never two offers of one scheme on one page.
- */
-function diversify<T extends ScoredCandidate>(sorted: readonly Row<T>[], limit: number): Row<T>[] {
-  const remaining = [...sorted];
-  const out: Row<T>[] = [];
-  const usedGroups = new Set<string>();
-  while (remaining.length > 0 && out.length < limit) {
-    const page = out.slice(out.length - (out.length % PAGE)).map((s) => s.s.candidate.item);
-    const pageKinds = new Set(page.map((i) => i.kind));
-    const pageSchemes = new Set(page.flatMap((i) => (i.kind === 'offer' ? [i.scheme] : [])));
-    const lastSlot = page.length === PAGE - 1;
-    const kindsLeft = new Set(remaining.map((s) => s.s.candidate.item.kind));
-    const allowed = (s: Row<T>): boolean =>
-      s.s.candidate.item.kind !== 'offer' || !pageSchemes.has(s.s.candidate.item.scheme);
-    const mixes = (s: Row<T>): boolean =>
-      !lastSlot || pageKinds.size !== 1 || kindsLeft.size === 1 || !pageKinds.has(s.s.candidate.item.kind);
-    const fresh = (s: Row<T>): boolean => !usedGroups.has(groupOf(s.s.candidate.item));
-    const tests = [false, true].flatMap((rested) => [
-      (s: Row<T>) => s.rested === rested && fresh(s) && mixes(s),
-      (s: Row<T>) => s.rested === rested && mixes(s),
-      (s: Row<T>) => s.rested === rested,
-    ]);
-    const index = tests.map((ok) => remaining.findIndex((s) => allowed(s) && ok(s))).find((i) => i >= 0);
-    if (index === undefined) break; // only offers of a scheme already on this page are left
-    const [next] = remaining.splice(index, 1);
-    if (!next) break;
-    usedGroups.add(groupOf(next.s.candidate.item));
-    out.push(next);
-  }
-  return out;
-}

@@ -2,6 +2,7 @@
 // the personalization work replaces), and orders them so each page mixes tips and offers.
 import type { Profile } from '../profile/profile.js';
 import type { Catalog, CatalogItem } from './catalog.js';
+import { diversify, PAGE } from './diversify.js';
 import { evaluate, explain, type HeldCondition, type Verdict } from './rules.js';
 
 /** The closed set of reason message keys; texts live in locales/ (ICU MessageFormat). */
@@ -46,8 +47,6 @@ export interface RecommendOptions {
   ranker?: Ranker;
 }
 
-/** Items shown together: at most this many in a row, and never all of one kind within it. */
-const PAGE = 3;
 const MAX_REASONS = 3;
 
 /** A contribution to the score, with the reason it gives the owner (if it is worth saying). */
@@ -168,40 +167,6 @@ function topReasons(signals: readonly Signal[]): Reason[] {
   return out;
 }
 
-/** Offers of one scheme, or tips of one topic, are one group: the first of each group comes first. */
-const groupOf = (item: CatalogItem): string =>
-  item.kind === 'offer' ? `scheme:${item.scheme}` : `topic:${item.topic}`;
-
-/**
- * Orders scored items greedily: best score first, but a group is not repeated while others remain, and
- * each page of PAGE items holds both tips and offers when both remain. The order does not depend on
- * `limit`, so asking for more (page 2) extends page 1 without reshuffling it.
- */
-function diversify(scored: readonly Recommendation[], limit: number): Recommendation[] {
-  const remaining = [...scored];
-  const out: Recommendation[] = [];
-  const usedGroups = new Set<string>();
-  // Greedy and prefix-stable: stopping at `limit` gives the same first items as ordering everything.
-  while (remaining.length > 0 && out.length < limit) {
-    const page = out.slice(out.length - (out.length % PAGE));
-    const pageKinds = new Set(page.map((r) => r.item.kind));
-    const lastSlot = page.length === PAGE - 1;
-    const kindsLeft = new Set(remaining.map((r) => r.item.kind));
-    // The last slot of a page that so far holds one kind takes the other kind, if any is left.
-    const mixes = (r: Recommendation): boolean =>
-      !lastSlot || pageKinds.size !== 1 || kindsLeft.size === 1 || !pageKinds.has(r.item.kind);
-    const fresh = (r: Recommendation): boolean => !usedGroups.has(groupOf(r.item));
-    const index = [(r: Recommendation) => fresh(r) && mixes(r), mixes, () => true]
-      .map((ok) => remaining.findIndex(ok))
-      .find((i) => i >= 0);
-    const [next] = remaining.splice(index ?? 0, 1);
-    if (!next) break;
-    usedGroups.add(groupOf(next.item));
-    out.push(next);
-  }
-  return out;
-}
-
 /**
  * Recommends up to `limit` catalog items for a profile. Only items whose eligibility is not 'no' and
  * that are not excluded; deterministic for a given profile and catalog.
@@ -219,5 +184,5 @@ export function recommend(profile: Profile, catalog: Catalog, opts: RecommendOpt
     scored.push({ item, score, reasons });
   }
   scored.sort((a, b) => b.score - a.score || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0));
-  return diversify(scored, limit);
+  return diversify(scored, limit, { item: (r) => r.item });
 }
