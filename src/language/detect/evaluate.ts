@@ -67,4 +67,3 @@ export function evaluate(rows: readonly Row[], confusions?: Map<string, number>)
     rejection: { other: others === 0 ? 0 : rejected / others, rows: others },
   };
 }
-

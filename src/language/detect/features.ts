@@ -1,4 +1,4 @@
-// Hashed character n-gram (1-4) and word features, shared by the detector and its training script.
+// Hashed character n-gram (1-5), whole-word and word-bigram features, shared by the detector and its training script.
 
 /** Number of hash buckets is 2^bits; feature indices are in [0, 2^bits). */
 export interface FeatureSink {
@@ -10,8 +10,9 @@ export function makeSink(capacity = 4096): FeatureSink {
   return { idx: new Int32Array(capacity), count: 0 };
 }
 
-const MAX_N = 4;
+const MAX_N = 5;
 const WORD_SEED = 0x9e3779b1;
+const BIGRAM_SEED = 0x27d4eb2f;
 
 function isLetter(code: number): boolean {
   // ASCII letters, Latin-1/Extended letters, Indic blocks and Arabic; marks count as letters inside words.
@@ -61,11 +62,12 @@ export function normalizeWords(text: string): string[] {
 export function extractFeatures(words: readonly string[], bits: number, sink: FeatureSink): number {
   const mask = (1 << bits) - 1;
   sink.count = 0;
+  let prevWord = 0;
   for (const word of words) {
     const padded = ` ${word} `;
     const len = padded.length;
-    if (sink.idx.length < sink.count + len * MAX_N + 2) {
-      const grown = new Int32Array((sink.count + len * MAX_N + 2) * 2);
+    if (sink.idx.length < sink.count + len * MAX_N + 3) {
+      const grown = new Int32Array((sink.count + len * MAX_N + 3) * 2);
       grown.set(sink.idx.subarray(0, sink.count));
       sink.idx = grown;
     }
@@ -84,6 +86,11 @@ export function extractFeatures(words: readonly string[], bits: number, sink: Fe
     }
     const wm = Math.imul(wh ^ (wh >>> 13), 0xc2b2ae35);
     sink.idx[sink.count++] = (wm ^ (wm >>> 16)) & mask;
+    if (prevWord !== 0) {
+      const bm = Math.imul((prevWord * 31) ^ wm ^ BIGRAM_SEED, 0x85ebca6b);
+      sink.idx[sink.count++] = (bm ^ (bm >>> 13)) & mask;
+    }
+    prevWord = wm | 1;
   }
   return sink.count;
 }

@@ -31,7 +31,7 @@ const SCRIPT_LANG: Partial<Record<Script, Lang>> = {
 };
 
 /** Below this top probability a Latin-script message is reported as unknown. */
-const MIN_LATIN_PROB = 0.35;
+const MIN_LATIN_PROB = 0.5;
 
 /** Grows from ~0.2 for one or two letters to 1 at about `full` letters. */
 function lengthFactor(letters: number, full: number): number {
@@ -70,7 +70,8 @@ export function detectLanguage(raw: string): Detection {
     const label = model.classes[best] ?? 'other';
     const p = probs[best] ?? 0;
     const confidence = p * lengthFactor(letters, 14);
-    if (!isLang(label) || p < MIN_LATIN_PROB) return { lang: 'unknown', script: 'latn', confidence: label === 'other' ? confidence : 0 };
+    if (!isLang(label) || p < MIN_LATIN_PROB)
+      return { lang: 'unknown', script: 'latn', confidence: label === 'other' ? confidence : 0 };
     return { lang: label, script: 'latn', confidence };
   }
   if (top === 'Deva') {

@@ -34,14 +34,21 @@ function load(spec: ModelSpec): LoadedModel {
   const parts = spec.files.map((f) => readFileSync(new URL(f, MODEL_DIR)));
   const total = parts.reduce((n, p) => n + p.length, 0);
   const expected = (1 << spec.bits) * spec.classes.length;
-  if (total !== expected) throw new Error(`language model ${spec.files[0] ?? ''}: ${total} bytes, expected ${expected}`);
+  if (total !== expected)
+    throw new Error(`language model ${spec.files[0] ?? ''}: ${total} bytes, expected ${expected}`);
   const weights = new Int8Array(total);
   let off = 0;
   for (const p of parts) {
     weights.set(new Int8Array(p.buffer, p.byteOffset, p.length), off);
     off += p.length;
   }
-  return { classes: spec.classes, bits: spec.bits, scale: spec.scale, bias: Float64Array.from(spec.bias), weights };
+  return {
+    classes: spec.classes,
+    bits: spec.bits,
+    scale: spec.scale,
+    bias: Float64Array.from(spec.bias),
+    weights,
+  };
 }
 
 let cached: ModelSet | undefined;

@@ -20,7 +20,12 @@ const RANGES: ReadonlyArray<readonly [number, number, Script]> = [
 ];
 
 function scriptOf(code: number): Script | 'Other' | null {
-  if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7)) return 'Latn';
+  if (
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7)
+  )
+    return 'Latn';
   if (code < 0x370) return null;
   for (const [lo, hi, s] of RANGES) if (code >= lo && code <= hi) return s;
   // Indic digits and dandas, punctuation, symbols and emoji carry no script.
@@ -33,7 +38,11 @@ function scriptOf(code: number): Script | 'Other' | null {
 }
 
 /** Letter counts per script, ignoring digits, punctuation, symbols and emoji. */
-export function countScripts(text: string): { counts: ScriptCounts; letters: number; top: Script | 'Other' | null } {
+export function countScripts(text: string): {
+  counts: ScriptCounts;
+  letters: number;
+  top: Script | 'Other' | null;
+} {
   const counts: ScriptCounts = {};
   let letters = 0;
   for (const ch of text) {

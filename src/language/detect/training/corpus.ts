@@ -20,11 +20,21 @@ export function readLines(name: string): string[] {
     .filter((l) => l.length > 0 && !l.startsWith('#'));
 }
 
-/** Lines of `<stem>.txt` plus its numbered batches `<stem>2.txt` ... `<stem>19.txt`. */
-export function readBatches(stem: string): string[] {
+/** Which lines of the data files to use: the training 90%, the held-out 10% (see `isHeldOut`), or all. */
+export type Split = 'train' | 'holdout' | 'all';
+
+/** Every tenth line by content hash is held out from training, to check the model generalises to our own text. */
+export function isHeldOut(line: string): boolean {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < line.length; i++) h = Math.imul(h ^ line.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % 10 === 7;
+}
+
+/** Lines of `<stem>.txt` plus its numbered batches `<stem>2.txt` ... `<stem>29.txt`, restricted to `split`. */
+export function readBatches(stem: string, split: Split = 'train'): string[] {
   const out = readLines(`${stem}.txt`);
-  for (let k = 2; k <= 19; k++) out.push(...readLines(`${stem}${k}.txt`));
-  return out;
+  for (let k = 2; k <= 29; k++) out.push(...readLines(`${stem}${k}.txt`));
+  return split === 'all' ? out : out.filter((l) => isHeldOut(l) === (split === 'holdout'));
 }
 
 function chunks(line: string, rng: Rng, count: number): string[] {
@@ -55,7 +65,12 @@ export function latinExamples(seed = 1): Example[] {
   // One random stream per language, so adding lines for one language leaves the others' variants unchanged.
   let rng = makeRng(seed);
   const out: Example[] = [];
-  const english = [...readLines('en.words.txt'), ...readBatches('en.latn').flatMap((l) => l.toLowerCase().split(/[^a-z']+/)).filter((w) => w.length > 2)];
+  const english = [
+    ...readLines('en.words.txt'),
+    ...readBatches('en.latn')
+      .flatMap((l) => l.toLowerCase().split(/[^a-z']+/))
+      .filter((w) => w.length > 2),
+  ];
   const add = (label: string, text: string): void => {
     out.push({ label, text });
   };
@@ -66,6 +81,7 @@ export function latinExamples(seed = 1): Example[] {
     for (const line of hand) {
       add(lang, line);
       if (lang === 'ur') for (let v = 0; v < 2; v++) add(lang, urduSpelling(line, rng));
+      if (lang === 'hi') for (let v = 0; v < 2; v++) add(lang, hindiSpelling(line, rng));
       for (let v = 0; v < 3; v++) add(lang, chatNoise(line, rng));
       if (english.length > 0) for (let v = 0; v < 2; v++) add(lang, codeMix(line, english, rng));
       for (const c of chunks(line, rng, 2)) add(lang, c);
@@ -78,6 +94,7 @@ export function latinExamples(seed = 1): Example[] {
         for (let v = 0; v < 5; v++) {
           let r = romanize(line, viaScript, rng);
           if (lang === 'ur') r = urduSpelling(r, rng);
+          else if (lang === 'hi' && v % 2 === 1) r = hindiSpelling(r, rng);
           add(lang, chatNoise(r, rng));
           if (v === 0 && english.length > 0) add(lang, codeMix(r, english, rng));
           if (v < 2) for (const c of chunks(r, rng, 1)) add(lang, c);
@@ -95,7 +112,8 @@ export function latinExamples(seed = 1): Example[] {
       for (const c of chunks(line, rng, 2)) add(label, c);
     }
   }
-  for (const w of readLines('en.words.txt')) for (let v = 0; v < 3; v++) add('en', v === 1 ? w.charAt(0).toUpperCase() + w.slice(1) : w);
+  for (const w of readLines('en.words.txt'))
+    for (let v = 0; v < 3; v++) add('en', v === 1 ? w.charAt(0).toUpperCase() + w.slice(1) : w);
   for (let k = 0; k < 600; k++) add('other', gibberish(rng));
   return out;
 }
@@ -114,11 +132,33 @@ export function devanagariExamples(seed = 2): Example[] {
 }
 
 const URDU_SHORT: Readonly<Record<string, readonly string[]>> = {
-  hai: ['hy', 'ha', 'he', 'hai'], hain: ['hn', 'hyn', 'hen', 'hain'], nahi: ['nhi', 'nai', 'nahe', 'nahin'], nahin: ['nhi', 'nai', 'nahi'],
-  kar: ['kr'], karna: ['krna'], karne: ['krny', 'karny'], ke: ['k', 'ky', 'kay'], se: ['sy', 'say', 'sa'], par: ['pr', 'py', 'pe'],
-  pe: ['py', 'pr'], bhi: ['b', 'bhe', 'bi'], aur: ['or', 'r', 'aor'], bahut: ['bht', 'boht', 'bohat', 'bohot'], ne: ['ny', 'nay', 'ne'],
-  mein: ['ma', 'men', 'me', 'main'], main: ['mai', 'men', 'me'], hoon: ['hun', 'hn', 'hu'], kya: ['kia', 'kiya'], tha: ['tha'], the: ['thy', 'thay'],
-  rahe: ['rahy', 'rhy'], liye: ['liay', 'lie', 'lye'], ye: ['yeh', 'ye', 'yh'], wo: ['woh', 'vo', 'wo'], aap: ['ap', 'app'], apni: ['apni'],
+  hai: ['hy', 'ha', 'he', 'hai'],
+  hain: ['hn', 'hyn', 'hen', 'hain'],
+  nahi: ['nhi', 'nai', 'nahe', 'nahin'],
+  nahin: ['nhi', 'nai', 'nahi'],
+  kar: ['kr'],
+  karna: ['krna'],
+  karne: ['krny', 'karny'],
+  ke: ['k', 'ky', 'kay'],
+  se: ['sy', 'say', 'sa'],
+  par: ['pr', 'py', 'pe'],
+  pe: ['py', 'pr'],
+  bhi: ['b', 'bhe', 'bi'],
+  aur: ['or', 'r', 'aor'],
+  bahut: ['bht', 'boht', 'bohat', 'bohot'],
+  ne: ['ny', 'nay', 'ne'],
+  mein: ['ma', 'men', 'me', 'main'],
+  main: ['mai', 'men', 'me'],
+  hoon: ['hun', 'hn', 'hu'],
+  kya: ['kia', 'kiya'],
+  tha: ['tha'],
+  the: ['thy', 'thay'],
+  rahe: ['rahy', 'rhy'],
+  liye: ['liay', 'lie', 'lye'],
+  ye: ['yeh', 'ye', 'yh'],
+  wo: ['woh', 'vo', 'wo'],
+  aap: ['ap', 'app'],
+  apni: ['apni'],
 };
 
 /** Pakistani-style Roman Urdu spellings applied to romanized Hindustani. */
@@ -134,6 +174,58 @@ export function urduSpelling(text: string, rng: Rng): string {
         .replace(/e$/, rng() < 0.5 ? 'y' : 'ay')
         .replace(/^ky$/, 'k')
         .replace(/aa/g, 'a');
+    })
+    .join(' ');
+}
+
+const HINDI_SHORT: Readonly<Record<string, readonly string[]>> = {
+  hai: ['h', 'he', 'hei', 'hai'],
+  hain: ['h', 'hn', 'hai', 'hein', 'hen'],
+  nahi: ['nhi', 'nai', 'nahin', 'nahi'],
+  nahin: ['nhi', 'nahi'],
+  kar: ['kr'],
+  karna: ['krna'],
+  karne: ['krne'],
+  karo: ['kro'],
+  ke: ['k', 'ke'],
+  se: ['s', 'se'],
+  mein: ['me', 'mei', 'mai', 'm', 'main'],
+  main: ['mai', 'me', 'mein', 'm'],
+  bhi: ['b', 'bi', 'bhi'],
+  aur: ['or', 'r', 'aur'],
+  bahut: ['bhut', 'bht', 'bahot', 'bohot', 'bhot'],
+  hoon: ['hu', 'hun', 'hoo'],
+  mujhe: ['muje', 'mjhe', 'mujhe', 'mujhko'],
+  raha: ['rha'],
+  rahi: ['rhi'],
+  rahe: ['rhe'],
+  kuch: ['kch', 'kuchh'],
+  kyun: ['kyu', 'kyon', 'q', 'kyo'],
+  achha: ['acha', 'accha', 'achchha'],
+  kaise: ['kese', 'kaise', 'kaisa'],
+  ye: ['yeh', 'ye', 'y'],
+  wo: ['woh', 'vo', 'wo'],
+  aap: ['ap', 'aap'],
+  kya: ['kya', 'kyaa', 'kia'],
+  tha: ['tha'],
+  pe: ['pe', 'pr', 'par'],
+  par: ['pr', 'pe'],
+  liye: ['liye', 'lie', 'liya'],
+  tum: ['tum', 'tm'],
+  hum: ['hum', 'hm'],
+  yaar: ['yar', 'yr', 'yaar'],
+  bhai: ['bhai', 'bhaii', 'bro'],
+};
+
+/** Indian Hinglish shorthand (nhi, kr, h, mei, bht, muje): the same chat habits as Roman Urdu, so they must not mark Urdu. */
+export function hindiSpelling(text: string, rng: Rng): string {
+  return text
+    .split(' ')
+    .map((w) => {
+      const alts = HINDI_SHORT[w.toLowerCase()];
+      if (alts !== undefined && rng() < 0.6) return alts[Math.floor(rng() * alts.length)] ?? w;
+      if (rng() < 0.7) return w;
+      return w.replace(/aa/g, 'a').replace(/ee$/, 'i').replace(/oo/g, 'u');
     })
     .join(' ');
 }
