@@ -1,6 +1,7 @@
 // `npm run seed -- --profiles N [--seed S] [--prefix saathi:]`: writes N synthetic owner profiles
 // (src/profile/synthetic.ts, deterministic per seed) sealed into the Redis at REDIS_URL, with a progress
-// bar on stderr and a summary on stdout. Re-running with the same seed overwrites the same owners.
+// bar on stderr and a summary on stdout. Re-running with the same seed overwrites the same owners. Every
+// write also updates the campaign audience index (redis-profile-store.ts `indexAudience`).
 import { parseArgs } from 'node:util';
 import { connectRedis } from './redis-connect.js';
 import { createRedisProfileStore } from '../src/adapters/redis-profile-store.js';
@@ -74,7 +75,9 @@ try {
 const url = config.redisUrl ?? DEFAULT_REDIS_URL;
 const redis = await connectRedis(url);
 if (redis instanceof Error) {
-  fail(`no Redis answers at ${redact(url)} (${redis.message}); start one or set REDIS_URL. Nothing was written.`);
+  fail(
+    `no Redis answers at ${redact(url)} (${redis.message}); start one or set REDIS_URL. Nothing was written.`,
+  );
 }
 if (config.dataKey === undefined)
   process.stderr.write('seed: SAATHI_DATA_KEY is not set: sealing with the development key.\n');
@@ -84,6 +87,7 @@ const store = createRedisProfileStore({
   sealer: createSealer(config.dataKey),
   prefix: values.prefix,
   chunkSize: CHUNK,
+  indexAudience: true,
 });
 const bar = progressBar(count);
 const started = performance.now();

@@ -1,20 +1,33 @@
 // In-memory profile store: the embedded default (nothing survives a restart), passing the same contract
 // suite as the Redis profile store. Records are kept as JSON so callers never share objects with it.
+// With an audience index, every write updates it in the same step (campaign audiences).
 import type { ProfileRecord, ProfileStore } from '../profile/store.js';
+import type { MemoryAudienceIndex } from './memory-audience-index.js';
 
 const DEFAULT_BATCH = 500;
 
-export function createMemoryProfileStore(): ProfileStore {
+export interface MemoryProfileStoreOptions {
+  /** Kept in step with every put and delete. */
+  readonly audience?: MemoryAudienceIndex;
+}
+
+export function createMemoryProfileStore(options: MemoryProfileStoreOptions = {}): ProfileStore {
+  const { audience } = options;
   const records = new Map<string, string>();
   const read = (json: string): ProfileRecord => JSON.parse(json) as ProfileRecord;
+  const write = (record: ProfileRecord): void => {
+    const json = JSON.stringify(record);
+    records.set(record.ownerId, json);
+    audience?.track(record.ownerId, read(json));
+  };
 
   return {
     put(record) {
-      records.set(record.ownerId, JSON.stringify(record));
+      write(record);
       return Promise.resolve();
     },
     putMany(list) {
-      for (const record of list) records.set(record.ownerId, JSON.stringify(record));
+      for (const record of list) write(record);
       return Promise.resolve();
     },
     get(ownerId) {
@@ -23,6 +36,7 @@ export function createMemoryProfileStore(): ProfileStore {
     },
     delete(ownerId) {
       records.delete(ownerId);
+      audience?.track(ownerId, undefined);
       return Promise.resolve();
     },
     count() {

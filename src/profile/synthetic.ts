@@ -320,9 +320,15 @@ export function syntheticOwner(seed: number | string, index: number, now = SYNTH
     ownerId,
     profile,
     lang,
+    address: syntheticAddress(index),
     marketingConsent: chance(DISTRIBUTION.marketingConsent),
     updatedAt: now - Math.floor(random() * 180 * DAY_MS),
   };
+}
+
+/** A made-up WhatsApp address per index (+91 70000 00000 upwards), so campaigns can address owners. */
+export function syntheticAddress(index: number): string {
+  return `whatsapp:+91${7_000_000_000 + (index % 1_000_000_000)}`;
 }
 
 /** `n` synthetic owners of population `seed`; the first k are the same whatever n is. */
