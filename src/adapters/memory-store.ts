@@ -1,5 +1,6 @@
 // In-memory conversation store: the embedded default (nothing survives a restart), passing the same
-// contract suite as the Redis store.
+// contract suite as the Redis store. Like Redis, it forgets a conversation after the retention period
+// without a turn (measured on the injected clock).
 import {
   statusRank,
   type CommitResult,
@@ -10,14 +11,27 @@ import {
   type StoredConversation,
 } from '../dialogue/store.js';
 
-export function createMemoryStore(): ConversationStore {
-  const conversations = new Map<string, { record: string; version: number }>();
+export interface MemoryStoreOptions {
+  /** A conversation without a turn for this long is forgotten (0 = kept forever). */
+  readonly retentionMs?: number;
+  readonly clock?: () => Date;
+}
+
+export function createMemoryStore(options: MemoryStoreOptions = {}): ConversationStore {
+  const { retentionMs = 0, clock = () => new Date() } = options;
+  const conversations = new Map<string, { record: string; version: number; expiresAt: number }>();
   const receipts = new Map<string, string>();
   const statuses = new Map<string, StatusUpdate>();
 
   const read = (ownerId: string): StoredConversation | undefined => {
     const found = conversations.get(ownerId);
-    return found ? { record: JSON.parse(found.record) as ConversationRecord, version: found.version } : undefined;
+    if (found && found.expiresAt <= clock().getTime()) {
+      conversations.delete(ownerId);
+      return undefined;
+    }
+    return found
+      ? { record: JSON.parse(found.record) as ConversationRecord, version: found.version }
+      : undefined;
   };
 
   return {
@@ -27,14 +41,20 @@ export function createMemoryStore(): ConversationStore {
     begin(ownerId, messageId) {
       const receipt = receipts.get(messageId);
       const conversation = read(ownerId);
-      return Promise.resolve({ ...(receipt !== undefined ? { receipt } : {}), ...(conversation ? { conversation } : {}) });
+      return Promise.resolve({
+        ...(receipt !== undefined ? { receipt } : {}),
+        ...(conversation ? { conversation } : {}),
+      });
     },
     commit(ownerId, expectedVersion, record, receipt: Receipt): Promise<CommitResult> {
-      const current = conversations.get(ownerId)?.version ?? 0;
+      const current = read(ownerId)?.version ?? 0;
       if (current !== expectedVersion) return Promise.resolve('conflict');
       if (receipts.has(receipt.messageId)) return Promise.resolve('duplicate');
       if (record === null) conversations.delete(ownerId);
-      else conversations.set(ownerId, { record: JSON.stringify(record), version: current + 1 });
+      else {
+        const expiresAt = retentionMs > 0 ? clock().getTime() + retentionMs : Number.POSITIVE_INFINITY;
+        conversations.set(ownerId, { record: JSON.stringify(record), version: current + 1, expiresAt });
+      }
       receipts.set(receipt.messageId, receipt.response);
       return Promise.resolve('ok');
     },
@@ -43,7 +63,8 @@ export function createMemoryStore(): ConversationStore {
     },
     recordStatus(update) {
       const current = statuses.get(update.messageId);
-      if (!current || statusRank(update.status) >= statusRank(current.status)) statuses.set(update.messageId, update);
+      if (!current || statusRank(update.status) >= statusRank(current.status))
+        statuses.set(update.messageId, update);
       return Promise.resolve();
     },
     status(messageId) {

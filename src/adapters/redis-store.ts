@@ -1,5 +1,7 @@
 // Redis conversation store: conversations and receipts sealed with AES-256-GCM, a version-checked commit
-// in one Lua script, one pipelined read per turn, and monotonic message statuses.
+// in one Lua script, one pipelined read per turn, and monotonic message statuses. A conversation expires
+// after the retention period without a turn (each commit refreshes its TTL). Connection failures surface
+// as StoreUnavailable.
 import type { Redis } from 'ioredis';
 import {
   MESSAGE_STATUSES,
@@ -12,6 +14,7 @@ import {
   type StatusUpdate,
   type StoredConversation,
 } from '../dialogue/store.js';
+import { guarded } from './redis-client.js';
 import type { Sealer } from './sealer.js';
 
 export interface RedisStoreOptions {
@@ -19,13 +22,18 @@ export interface RedisStoreOptions {
   readonly sealer: Sealer;
   /** Prefix of every key, so tests and tenants never collide. */
   readonly prefix?: string;
+  /** A conversation without a turn for this long is deleted by Redis (0 = kept forever). */
+  readonly retentionSeconds?: number;
 }
 
 const COMMIT = `
 local v = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
 if v ~= tonumber(ARGV[1]) then return 0 end
 if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
-if ARGV[2] == '' then redis.call('DEL', KEYS[1]) else redis.call('HSET', KEYS[1], 'v', v + 1, 'd', ARGV[2]) end
+if ARGV[2] == '' then redis.call('DEL', KEYS[1]) else
+  redis.call('HSET', KEYS[1], 'v', v + 1, 'd', ARGV[2])
+  if tonumber(ARGV[5]) > 0 then redis.call('EXPIRE', KEYS[1], tonumber(ARGV[5])) end
+end
 redis.call('SET', KEYS[2], ARGV[3], 'EX', tonumber(ARGV[4]))
 return 1`;
 
@@ -39,7 +47,7 @@ return 1`;
 const STATUS_TTL_SECONDS = 30 * 24 * 3600;
 
 export function createRedisStore(options: RedisStoreOptions): ConversationStore {
-  const { redis, sealer, prefix = 'saathi:' } = options;
+  const { redis, sealer, prefix = 'saathi:', retentionSeconds = 0 } = options;
   // Scripts run by SHA (EVALSHA, loaded on first use), not resent in full on every call.
   const scripts = redis as Redis & {
     saathiCommit(...args: string[]): Promise<number>;
@@ -56,61 +64,92 @@ export function createRedisStore(options: RedisStoreOptions): ConversationStore 
     status: (messageId: string) => `${prefix}status:${messageId}`,
   };
 
-  const unseal = (version: string | null | undefined, data: string | null | undefined): StoredConversation | undefined =>
-    version == null || data == null ? undefined : { record: JSON.parse(sealer.open(data)) as ConversationRecord, version: Number(version) };
+  const unseal = (
+    version: string | null | undefined,
+    data: string | null | undefined,
+  ): StoredConversation | undefined =>
+    version == null || data == null
+      ? undefined
+      : { record: JSON.parse(sealer.open(data)) as ConversationRecord, version: Number(version) };
 
   return {
     async load(ownerId) {
-      const [version, data] = await redis.hmget(key.conversation(ownerId), 'v', 'd');
+      const [version, data] = await guarded(() => redis.hmget(key.conversation(ownerId), 'v', 'd'));
       return unseal(version, data);
     },
     async begin(ownerId, messageId) {
-      const results = await redis.pipeline().get(key.receipt(messageId)).hmget(key.conversation(ownerId), 'v', 'd').exec();
+      const results = await guarded(async () => {
+        const replies = await redis
+          .pipeline()
+          .get(key.receipt(messageId))
+          .hmget(key.conversation(ownerId), 'v', 'd')
+          .exec();
+        for (const [error] of replies ?? []) if (error) throw error;
+        return replies;
+      });
       const [receiptResult, conversationResult] = results ?? [];
-      if (receiptResult?.[0]) throw receiptResult[0];
-      if (conversationResult?.[0]) throw conversationResult[0];
       const sealed = receiptResult?.[1] as string | null | undefined;
       const [version, data] = (conversationResult?.[1] ?? []) as (string | null)[];
       const conversation = unseal(version, data);
-      return { ...(sealed ? { receipt: sealer.open(sealed) } : {}), ...(conversation ? { conversation } : {}) };
+      return {
+        ...(sealed ? { receipt: sealer.open(sealed) } : {}),
+        ...(conversation ? { conversation } : {}),
+      };
     },
-    async commit(ownerId, expectedVersion, record: ConversationRecord | null, receipt): Promise<CommitResult> {
+    async commit(
+      ownerId,
+      expectedVersion,
+      record: ConversationRecord | null,
+      receipt,
+    ): Promise<CommitResult> {
       const data = record === null ? '' : sealer.seal(JSON.stringify(record));
-      const result = await scripts.saathiCommit(
-        key.conversation(ownerId),
-        key.receipt(receipt.messageId),
-        String(expectedVersion),
-        data,
-        sealer.seal(receipt.response),
-        String(RECEIPT_TTL_SECONDS),
+      const sealedResponse = sealer.seal(receipt.response);
+      const result = await guarded(() =>
+        scripts.saathiCommit(
+          key.conversation(ownerId),
+          key.receipt(receipt.messageId),
+          String(expectedVersion),
+          data,
+          sealedResponse,
+          String(RECEIPT_TTL_SECONDS),
+          String(retentionSeconds),
+        ),
       );
       return result === 1 ? 'ok' : result === -1 ? 'duplicate' : 'conflict';
     },
     async receipt(messageId) {
-      const sealed = await redis.get(key.receipt(messageId));
+      const sealed = await guarded(() => redis.get(key.receipt(messageId)));
       return sealed === null ? undefined : sealer.open(sealed);
     },
     async recordStatus(update) {
-      await scripts.saathiStatus(
-        key.status(update.messageId),
-        String(statusRank(update.status)),
-        update.status,
-        update.errorCode ?? '',
-        String(update.at),
-        String(STATUS_TTL_SECONDS),
+      await guarded(() =>
+        scripts.saathiStatus(
+          key.status(update.messageId),
+          String(statusRank(update.status)),
+          update.status,
+          update.errorCode ?? '',
+          String(update.at),
+          String(STATUS_TTL_SECONDS),
+        ),
       );
     },
     async status(messageId) {
-      const found = await redis.hgetall(key.status(messageId));
+      const found = await guarded(() => redis.hgetall(key.status(messageId)));
       const status = found.status as MessageStatus | undefined;
       if (!status || !MESSAGE_STATUSES.includes(status)) return undefined;
-      return { messageId, status, ...(found.error ? { errorCode: found.error } : {}), at: Number(found.at) } satisfies StatusUpdate;
+      return {
+        messageId,
+        status,
+        ...(found.error ? { errorCode: found.error } : {}),
+        at: Number(found.at),
+      } satisfies StatusUpdate;
     },
     async ping() {
-      await redis.ping();
+      await guarded(() => redis.ping());
     },
     async close() {
-      await redis.quit();
+      // QUIT needs a live connection; without one there is nothing to flush.
+      await redis.quit().catch(() => redis.disconnect());
     },
   };
 }

@@ -1,10 +1,19 @@
-// POST /twilio/whatsapp and its status callback: verify, parse, run the turn, answer TwiML. The
-// answer is always valid TwiML; when something inside fails, a short apology in the owner's language.
-import { Router } from 'express';
+// POST /twilio/whatsapp and its status callback: verify, parse, admit (flood limit + durable inbox), run
+// the turn, answer TwiML. The answer is always valid TwiML; when something inside fails, a short message
+// in the owner's language: "please try again in a minute" when Redis is away, an apology otherwise.
+import { Router, type Response } from 'express';
 import twilio from 'twilio';
 import { z } from 'zod';
-import { ConflictError, handleInbound, type EngineDeps, type TurnOutcome } from '../dialogue/engine.js';
-import { MESSAGE_STATUSES } from '../dialogue/store.js';
+import {
+  ConflictError,
+  handleInbound,
+  type EngineDeps,
+  type TurnOutcome,
+  type TurnRenderer,
+} from '../dialogue/engine.js';
+import type { Inbox } from '../dialogue/inbox.js';
+import { MESSAGE_STATUSES, StoreUnavailable, type MessageStatus } from '../dialogue/store.js';
+import type { InboundEvent } from '../dialogue/types.js';
 import type { Messages } from '../i18n/messages.js';
 import { detectLanguage } from '../language/detect/index.js';
 import type { Lang } from '../language/langs.js';
@@ -15,6 +24,17 @@ import { packMessages, renderText, type TextRenderDeps } from './render-text.js'
 
 const { twiml } = twilio;
 
+/** The durable inbox and the flood limit; without it, turns run unrecorded and unlimited. */
+export interface InboxDeps {
+  readonly inbox: Inbox;
+  /** Marks an entry done once its answer has left; keeps retrying in the background if Redis is away. */
+  readonly settle: (messageId: string) => void;
+  /** Messages per sender per minute before the polite flood answer (SAATHI_FLOOD_PER_MINUTE). */
+  readonly perMinute: number;
+  /** An entry not done after this long is answered by the recovery loop instead (SAATHI_INBOX_GRACE_MS). */
+  readonly graceMs: number;
+}
+
 export interface WhatsAppRouteDeps {
   readonly engine: EngineDeps;
   readonly text: TextRenderDeps;
@@ -22,12 +42,25 @@ export interface WhatsAppRouteDeps {
   readonly log: Logger;
   readonly metrics: Metrics;
   readonly clock?: () => Date;
+  readonly inbox?: InboxDeps;
+  /** Also told of every message status (campaign counters and per-recipient status). */
+  readonly onStatus?: (update: {
+    messageSid: string;
+    status: MessageStatus;
+    errorCode?: string;
+    at: number;
+  }) => Promise<unknown>;
 }
 
 export function toTwiml(bodies: readonly string[]): string {
   const response = new twiml.MessagingResponse();
   for (const body of bodies) response.message(body);
   return response.toString();
+}
+
+/** The WhatsApp renderer: a turn's replies as TwiML <Message>s (what receipts keep). */
+export function whatsappRenderer(text: TextRenderDeps): TurnRenderer {
+  return (outcome: TurnOutcome) => toTwiml(packMessages(renderText(text, outcome.lang, outcome.replies)));
 }
 
 const statusSchema = z
@@ -38,11 +71,86 @@ const statusSchema = z
   })
   .passthrough();
 
+/**
+ * The language a message is written in, or English when the detector is unsure (short or mixed text) or
+ * fails: the answers that use it are the ones that must never fail themselves.
+ */
+function guessLang(text: string): Lang {
+  try {
+    const guess = detectLanguage(text);
+    return guess.lang !== 'unknown' && guess.confidence >= 0.5 ? guess.lang : 'en';
+  } catch {
+    return 'en';
+  }
+}
+
 export function whatsappRoutes(deps: WhatsAppRouteDeps): Router {
   const router = Router();
   const now = deps.clock ?? (() => new Date());
-  const render = (outcome: TurnOutcome) =>
-    toTwiml(packMessages(renderText(deps.text, outcome.lang, outcome.replies)));
+  const render = whatsappRenderer(deps.text);
+  const answer = (res: Response, lang: Lang, key: string) =>
+    res.type('text/xml').send(toTwiml([deps.messages.format(lang, { key })]));
+
+  /**
+   * Sends the answer and marks the entry done in the same tick: the HTTP answer and the Redis write leave
+   * one right after the other, so a crash between them (the one window where a recovered answer is a
+   * duplicate) is as short as it can be. When the client has already gone, the entry is left for recovery.
+   */
+  const send = (res: Response, messageId: string, xml: string) => {
+    res.type('text/xml').send(xml);
+    if (deps.inbox && res.socket?.destroyed !== true) deps.inbox.settle(messageId);
+  };
+
+  /** Counts and records the message; answers and returns false when it must go no further. */
+  const admit = async (inbound: InboundEvent, replyFrom: unknown, res: Response): Promise<boolean> => {
+    if (!deps.inbox) return true;
+    const { inbox, perMinute, graceMs } = deps.inbox;
+    const ownerId = deps.engine.ownerId(inbound.from);
+    const at = now().getTime();
+    const entry = {
+      ownerId,
+      inbound,
+      ...(typeof replyFrom === 'string' && replyFrom.length <= 64 ? { replyFrom } : {}),
+    };
+    const admission = await inbox.admit(entry, { now: at, perMinute, dueAt: at + graceMs });
+    if (admission === 'admitted') return true;
+    deps.metrics.errors.inc({ kind: 'flood' });
+    if (admission === 'muted') {
+      res.type('text/xml').send(toTwiml([]));
+      return false;
+    }
+    deps.log.warn(
+      { ownerId, perMinute },
+      'flood limit reached; answering once and dropping the rest of this minute',
+    );
+    const stored = await deps.engine.store.load(ownerId).catch(() => undefined);
+    answer(res, stored?.record.context.lang ?? guessLang(inbound.text), 'error.flood');
+    return false;
+  };
+
+  /** The short answer for a failed turn, in the owner's language; the cause is logged and counted. */
+  const failure = (error: unknown, inbound: InboundEvent): string => {
+    const kind =
+      error instanceof StoreUnavailable
+        ? 'unavailable'
+        : error instanceof ConflictError
+          ? 'busy'
+          : 'turn_failed';
+    deps.metrics.errors.inc({ kind });
+    const key =
+      kind === 'unavailable' ? 'error.unavailable' : kind === 'busy' ? 'error.busy' : 'error.apology';
+    if (kind === 'unavailable')
+      deps.log.warn(
+        { err: error, messageId: inbound.messageId },
+        'store unavailable; asking the owner to try again',
+      );
+    else
+      deps.log.error(
+        { err: error, messageId: inbound.messageId },
+        'WhatsApp turn failed; answering with an apology',
+      );
+    return toTwiml([deps.messages.format(guessLang(inbound.text), { key })]);
+  };
 
   router.post('/twilio/whatsapp', async (req, res) => {
     let inbound;
@@ -56,31 +164,53 @@ export function whatsappRoutes(deps: WhatsAppRouteDeps): Router {
       return;
     }
     try {
-      const response = await handleInbound(deps.engine, inbound, render);
-      res.type('text/xml').send(response);
+      // Nothing is written when this fails: the owner is asked to try again.
+      if (!(await admit(inbound, (req.body as Record<string, unknown>).To, res))) return;
     } catch (error) {
-      const kind = error instanceof ConflictError ? 'busy' : 'turn_failed';
-      deps.metrics.errors.inc({ kind });
-      deps.log.error({ err: error, messageId: inbound.messageId }, 'WhatsApp turn failed; answering with an apology');
-      const guess = detectLanguage(inbound.text);
-      const lang: Lang = guess.lang !== 'unknown' && guess.confidence >= 0.5 ? guess.lang : 'en';
-      const key = error instanceof ConflictError ? 'error.busy' : 'error.apology';
-      res.type('text/xml').send(toTwiml([deps.messages.format(lang, { key })]));
+      res.type('text/xml').send(failure(error, inbound));
+      return;
     }
+    // From here the entry is recorded: once an answer (even an apology) leaves, it is done.
+    let xml: string;
+    try {
+      xml = await handleInbound(deps.engine, inbound, render);
+    } catch (error) {
+      xml = failure(error, inbound);
+    }
+    send(res, inbound.messageId, xml);
   });
 
   router.post('/twilio/whatsapp/status', async (req, res) => {
     const parsed = statusSchema.safeParse(req.body);
     if (!parsed.success) {
-      res.status(400).type('text/plain').send('Bad request: MessageSid and a known MessageStatus are required');
+      res
+        .status(400)
+        .type('text/plain')
+        .send('Bad request: MessageSid and a known MessageStatus are required');
       return;
     }
-    await deps.engine.store.recordStatus({
-      messageId: parsed.data.MessageSid,
-      status: parsed.data.MessageStatus,
-      errorCode: parsed.data.ErrorCode,
-      at: now().getTime(),
-    });
+    try {
+      const at = now().getTime();
+      await Promise.all([
+        deps.engine.store.recordStatus({
+          messageId: parsed.data.MessageSid,
+          status: parsed.data.MessageStatus,
+          errorCode: parsed.data.ErrorCode,
+          at,
+        }),
+        deps.onStatus?.({
+          messageSid: parsed.data.MessageSid,
+          status: parsed.data.MessageStatus,
+          ...(parsed.data.ErrorCode === undefined ? {} : { errorCode: parsed.data.ErrorCode }),
+          at,
+        }),
+      ]);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailable)) throw error;
+      // Nothing was recorded; the 503 shows in Twilio's debugger, and later statuses still move it forward.
+      res.status(503).type('text/plain').send('Service unavailable; try again');
+      return;
+    }
     res.status(204).end();
   });
 

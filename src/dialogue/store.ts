@@ -24,8 +24,19 @@ export interface Receipt {
 }
 
 export const MESSAGE_STATUSES = [
-  'accepted', 'scheduled', 'queued', 'sending', 'sent', 'receiving', 'received',
-  'delivered', 'read', 'undelivered', 'failed', 'partially_delivered', 'canceled',
+  'accepted',
+  'scheduled',
+  'queued',
+  'sending',
+  'sent',
+  'receiving',
+  'received',
+  'delivered',
+  'read',
+  'undelivered',
+  'failed',
+  'partially_delivered',
+  'canceled',
 ] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
@@ -38,6 +49,14 @@ export interface StatusUpdate {
 
 export type CommitResult = 'ok' | 'conflict' | 'duplicate';
 
+/**
+ * The store cannot be reached right now (connection down, command timed out). Nothing was written by
+ * the failed call; the caller answers "try again in a minute" and everything recovers once it is back.
+ */
+export class StoreUnavailable extends Error {
+  override readonly name = 'StoreUnavailable';
+}
+
 export interface ConversationStore {
   load(ownerId: string): Promise<StoredConversation | undefined>;
   /** What a turn needs first, in one round trip: the receipt of this message (if it was handled) and the conversation. */
@@ -46,7 +65,12 @@ export interface ConversationStore {
    * Atomically: if the stored version is still `expectedVersion` and the receipt is new, write `record`
    * (or erase the conversation when null) and the receipt.
    */
-  commit(ownerId: string, expectedVersion: number, record: ConversationRecord | null, receipt: Receipt): Promise<CommitResult>;
+  commit(
+    ownerId: string,
+    expectedVersion: number,
+    record: ConversationRecord | null,
+    receipt: Receipt,
+  ): Promise<CommitResult>;
   receipt(messageId: string): Promise<string | undefined>;
   recordStatus(update: StatusUpdate): Promise<void>;
   status(messageId: string): Promise<StatusUpdate | undefined>;
@@ -59,8 +83,19 @@ export interface ConversationStore {
  * one (`delivered` arriving after `read` keeps `read`). Failures are final unless the message was read.
  */
 const RANK: Readonly<Record<MessageStatus, number>> = {
-  accepted: 0, scheduled: 0, queued: 1, sending: 2, sent: 3, receiving: 3, received: 3,
-  partially_delivered: 4, delivered: 5, undelivered: 5, failed: 5, canceled: 5, read: 6,
+  accepted: 0,
+  scheduled: 0,
+  queued: 1,
+  sending: 2,
+  sent: 3,
+  receiving: 3,
+  received: 3,
+  partially_delivered: 4,
+  delivered: 5,
+  undelivered: 5,
+  failed: 5,
+  canceled: 5,
+  read: 6,
 };
 
 export function statusRank(status: MessageStatus): number {
