@@ -1,13 +1,18 @@
 // The HTTP app: Twilio webhooks (signed), health, readiness and metrics. Built from ready-made parts;
 // main.ts (the composition root) decides which adapters those are.
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import { twilioSignature } from './channels/twilio-signature.js';
 import { whatsappRoutes, type WhatsAppRouteDeps } from './channels/whatsapp-routes.js';
+import { voiceRoutes, type VoiceRouteDeps } from './channels/voice-routes.js';
 
 export interface AppDeps extends WhatsAppRouteDeps {
+  /** The voice IVR (/twilio/voice…); absent, calls get 404. */
+  readonly voice?: VoiceRouteDeps;
   readonly twilioAuthToken: string | undefined;
   readonly publicBaseUrl: string | undefined;
   readonly maxBodyBytes: number;
+  /** The lender API (campaigns/api.ts), mounted at /api/v1. */
+  readonly api?: Router;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -56,6 +61,8 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(whatsappRoutes(deps));
+  if (deps.api) app.use('/api/v1', deps.api);
+  if (deps.voice) app.use(voiceRoutes(deps.voice));
 
   app.use((_req, res) => {
     res.status(404).type('text/plain').send('Not found');

@@ -4,6 +4,8 @@ import { z } from 'zod';
 const emptyAsUndefined = (value: unknown): unknown => (value === '' ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().min(1).optional());
 
+const SEND_WINDOW = /^\d{1,2}:\d{2}-\d{1,2}:\d{2}$/;
+
 const envSchema = z.object({
   NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
@@ -14,6 +16,13 @@ const envSchema = z.object({
   TWILIO_WHATSAPP_FROM: optionalString,
   TWILIO_MESSAGING_SERVICE_SID: optionalString,
   TWILIO_API_BASE_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  /** Caller number for outbound voice calls (default: TWILIO_WHATSAPP_FROM without `whatsapp:`). */
+  TWILIO_VOICE_FROM: optionalString,
+  /** How long one Twilio REST request may take before it counts as a retryable failure. */
+  TWILIO_TIMEOUT_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(100).max(120_000).default(10_000),
+  ),
   GOOGLE_CLOUD_PROJECT: optionalString,
   /** Cloud Translation location; a glossary needs a regional one (default us-central1 then). */
   SAATHI_TRANSLATE_LOCATION: optionalString,
@@ -34,6 +43,34 @@ const envSchema = z.object({
   SAATHI_IDLE_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(7)),
   /** Largest accepted webhook body, in bytes. */
   SAATHI_MAX_BODY_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).default(64 * 1024)),
+  /** Directory of synthesized voice prompts (content-hash file names). */
+  SAATHI_AUDIO_DIR: z.preprocess(emptyAsUndefined, z.string().default('.cache/audio')),
+  /** Prefix of every Redis key (one deployment or test per prefix). */
+  SAATHI_REDIS_PREFIX: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/).default('saathi:')),
+  /** Messages per number per minute before a polite "slow down" (docs/security.md). */
+  SAATHI_FLOOD_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(20)),
+  /** Keys retired by a rotation, comma-separated (same format as SAATHI_DATA_KEY); still opened, never sealed with. */
+  SAATHI_DATA_KEYS_OLD: optionalString,
+  /** Key of the owner-id hash; never rotates. Required with SAATHI_DATA_KEYS_OLD (set it to the original data key). */
+  SAATHI_HASH_KEY: optionalString,
+  /** Conversations without a turn for this many days are deleted. */
+  SAATHI_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(180)),
+  /** A message not answered within this many ms is answered by REST by the recovery loop (Twilio waits 15 s). */
+  SAATHI_INBOX_GRACE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(15_000)),
+  SAATHI_RECOVERY_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).default(5_000)),
+  /** Campaign sends per second per WhatsApp sender (Twilio's default 80); 0 = no limit. */
+  SAATHI_SEND_RATE: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(10_000).default(80)),
+  /** Campaign calls per second (Twilio's default 1 CPS); 0 = no limit. */
+  SAATHI_CALL_RATE: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(1_000).default(1)),
+  /** Campaign sending windows, IST; voice is always kept inside TRAI's 10:00-21:00. */
+  SAATHI_QUIET_HOURS_WHATSAPP: z.preprocess(emptyAsUndefined, z.string().regex(SEND_WINDOW, 'must be HH:MM-HH:MM').default('10:00-21:00')),
+  SAATHI_QUIET_HOURS_VOICE: z.preprocess(emptyAsUndefined, z.string().regex(SEND_WINDOW, 'must be HH:MM-HH:MM').default('10:00-21:00')),
+  /** Marketing messages per owner across all lenders, e.g. 2/7d (units s, m, h, d). */
+  SAATHI_FREQUENCY_CAP: z.preprocess(emptyAsUndefined, z.string().regex(/^\d+\/\d+[smhd]$/, 'must look like 2/7d').default('2/7d')),
+  /** Campaign workers started inside `npm start` (0 = run them with `npm run worker`). */
+  SAATHI_WORKERS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(64).default(0)),
+  /** Campaign jobs in flight per campaign and worker. */
+  SAATHI_WORKER_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1_000).default(50)),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -49,6 +86,8 @@ export interface Config {
     readonly whatsappFrom: string | undefined;
     readonly messagingServiceSid: string | undefined;
     readonly apiBaseUrl: string | undefined;
+    readonly voiceFrom: string | undefined;
+    readonly timeoutMs: number;
   };
   readonly googleProject: string | undefined;
   readonly translateLocation: string | undefined;
@@ -58,6 +97,26 @@ export interface Config {
   readonly logLevel: Env['LOG_LEVEL'];
   readonly idleDays: number;
   readonly maxBodyBytes: number;
+  /** SAATHI_AUDIO_DIR: where synthesized voice prompts are cached on disk. */
+  readonly audioDir: string;
+  readonly redisPrefix: string;
+  readonly floodPerMinute: number;
+  /** Retired data keys: values sealed with them still open; `npm run keys -- rotate` reseals them. */
+  readonly oldDataKeys: readonly Buffer[];
+  /** Key of the owner-id hash (stable across rotations); undefined: derived from the data key. */
+  readonly hashKey: Buffer | undefined;
+  readonly retentionDays: number;
+  readonly inboxGraceMs: number;
+  readonly recoveryIntervalMs: number;
+  readonly campaigns: {
+    readonly sendRate: number;
+    readonly callRate: number;
+    readonly quietHoursWhatsapp: string;
+    readonly quietHoursVoice: string;
+    readonly frequencyCap: string;
+    readonly workers: number;
+    readonly concurrency: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -84,6 +143,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     }
   }
   const key = env.SAATHI_DATA_KEY;
+  const { oldDataKeys, hashKey } = rotationKeys(env);
   return Object.freeze({
     env: env.NODE_ENV,
     port: env.PORT,
@@ -95,6 +155,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       whatsappFrom: env.TWILIO_WHATSAPP_FROM,
       messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID,
       apiBaseUrl: env.TWILIO_API_BASE_URL,
+      voiceFrom: env.TWILIO_VOICE_FROM,
+      timeoutMs: env.TWILIO_TIMEOUT_MS,
     }),
     googleProject: env.GOOGLE_CLOUD_PROJECT,
     translateLocation: env.SAATHI_TRANSLATE_LOCATION,
@@ -103,5 +165,36 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     idleDays: env.SAATHI_IDLE_DAYS,
     maxBodyBytes: env.SAATHI_MAX_BODY_BYTES,
+    audioDir: env.SAATHI_AUDIO_DIR,
+    redisPrefix: env.SAATHI_REDIS_PREFIX,
+    floodPerMinute: env.SAATHI_FLOOD_PER_MINUTE,
+    oldDataKeys,
+    hashKey,
+    retentionDays: env.SAATHI_RETENTION_DAYS,
+    inboxGraceMs: env.SAATHI_INBOX_GRACE_MS,
+    recoveryIntervalMs: env.SAATHI_RECOVERY_INTERVAL_MS,
+    campaigns: Object.freeze({
+      sendRate: env.SAATHI_SEND_RATE,
+      callRate: env.SAATHI_CALL_RATE,
+      quietHoursWhatsapp: env.SAATHI_QUIET_HOURS_WHATSAPP,
+      quietHoursVoice: env.SAATHI_QUIET_HOURS_VOICE,
+      frequencyCap: env.SAATHI_FREQUENCY_CAP,
+      workers: env.SAATHI_WORKERS,
+      concurrency: env.SAATHI_WORKER_CONCURRENCY,
+    }),
   });
+}
+
+const KEY_FORMAT = /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/;
+const keyBytes = (text: string): Buffer => Buffer.from(text, text.length === 64 ? 'hex' : 'base64');
+
+/** Old data keys and the hash key, checked: once a key was rotated, the hash key must be pinned. */
+function rotationKeys(env: Env): { oldDataKeys: Buffer[]; hashKey: Buffer | undefined } {
+  const old = (env.SAATHI_DATA_KEYS_OLD ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  const bad = [...old, ...(env.SAATHI_HASH_KEY ? [env.SAATHI_HASH_KEY] : [])].filter((text) => !KEY_FORMAT.test(text));
+  if (bad.length > 0) throw new ConfigError('SAATHI_DATA_KEYS_OLD and SAATHI_HASH_KEY hold 32-byte keys (64 hex characters or base64)');
+  if (old.length > 0 && env.SAATHI_HASH_KEY === undefined) {
+    throw new ConfigError('SAATHI_DATA_KEYS_OLD needs SAATHI_HASH_KEY (the original data key), or owner ids would change');
+  }
+  return { oldDataKeys: old.map(keyBytes), hashKey: env.SAATHI_HASH_KEY === undefined ? undefined : keyBytes(env.SAATHI_HASH_KEY) };
 }

@@ -1,11 +1,22 @@
 // Composition root: reads the validated config, picks the adapters (memory or Redis, …) and starts the
 // HTTP server. The only place that decides which real service is used.
 import { pathToFileURL } from 'node:url';
-import { Redis } from 'ioredis';
 import type { Express } from 'express';
 import { createApp } from './app.js';
+import { createCirclePrior } from './channels/circle.js';
+import type { VoiceDeps } from './channels/voice-context.js';
+import { createRedisVoiceCallStore } from './channels/voice-redis-store.js';
+import { createMemoryVoiceCallStore } from './channels/voice-store.js';
 import { createMemoryStore } from './adapters/memory-store.js';
 import { createRedisStore } from './adapters/redis-store.js';
+import { createRedisClient } from './adapters/redis-client.js';
+import { createMemoryInbox } from './adapters/memory-inbox.js';
+import { createRedisInbox } from './adapters/redis-inbox.js';
+import { createSender } from './adapters/create-sender.js';
+import { Settler, startRecovery, type RecoveryLoop } from './channels/inbox-recovery.js';
+import type { Sender } from './channels/sender.js';
+import { whatsappRenderer } from './channels/whatsapp-routes.js';
+import type { Inbox } from './dialogue/inbox.js';
 import { createSealer, normalizeAddress } from './adapters/sealer.js';
 import { loadConfig, type Config } from './config.js';
 import type { EngineDeps } from './dialogue/engine.js';
@@ -18,56 +29,183 @@ import { createTranslator, type Translator } from './language/translate/index.js
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { loadCatalog } from './personalize/catalog.js';
-import { recommend } from './personalize/recommend.js';
+import { createPersonalizer } from './personalize/personalizer.js';
+import { loadSegments } from './personalize/segments.js';
+import { createMemoryFeedbackStore } from './adapters/memory-feedback-store.js';
+import { createRedisFeedbackStore } from './adapters/redis-feedback-store.js';
+import { createMemoryProfileStore } from './adapters/memory-profile-store.js';
+import { createRedisProfileStore } from './adapters/redis-profile-store.js';
+import { createMemoryConsentLedger } from './adapters/memory-consent-ledger.js';
+import { createAfterTurn } from './dialogue/after-turn.js';
+import { Redis } from 'ioredis';
+import { createCampaignEngine, type CampaignEngine } from './campaigns/engine.js';
+import { deliveryPolicy } from './campaigns/policy-config.js';
+import type { CampaignAnswer } from './channels/voice-context.js';
+import type { Lang } from './language/langs.js';
+import { fetchTwilioMedia } from './channels/media.js';
+import { createSpeechToText, type SpeechToText } from './language/speech/index.js';
+import { createTextToSpeech, type TextToSpeech } from './language/tts/index.js';
+import type { ConsentLedger } from './consent/ledger.js';
+import type { FeedbackStore } from './personalize/feedback-store.js';
+import type { ProfileStore } from './profile/store.js';
+import { createMemoryAudienceIndex } from './adapters/memory-audience-index.js';
+import { createRedisAudienceIndex } from './adapters/redis-audience-index.js';
+import { createRedisConsentLedger } from './adapters/redis-consent-ledger.js';
+import { createMemoryLenderRecords } from './adapters/memory-lender-records.js';
+import { createRedisLenderRecords } from './adapters/redis-lender-records.js';
+import { createMemoryLeadStore } from './adapters/memory-lead-store.js';
+import { createRedisLeadStore } from './adapters/redis-lead-store.js';
+import { createRedisFailureLimiter } from './adapters/redis-failure-limiter.js';
+import { createApiRouter } from './campaigns/api.js';
+import type { AudienceIndex } from './campaigns/audience.js';
+import { createMemoryFailureLimiter } from './campaigns/auth-limiter.js';
+import { createLeads, type Leads } from './campaigns/leads.js';
+import { createLenderStore, type LenderStore } from './campaigns/lenders.js';
 
 export interface Runtime {
   readonly app: Express;
   readonly config: Config;
   readonly store: ConversationStore;
   readonly engine: EngineDeps;
+  /** Owners' profiles with their segment, saved when the questions are done (segments, campaigns). */
+  readonly profiles: ProfileStore;
+  readonly ledger: ConsentLedger;
+  /** Lender API: tenants and their keys, leads, and the audience index kept by `profiles`. */
+  readonly lenders: LenderStore;
+  readonly leads: Leads;
+  readonly audiences: AudienceIndex;
+  readonly feedback: FeedbackStore;
   readonly messages: Messages;
   /** Machine translation of lenders' campaign text (offline adapter unless GOOGLE_CLOUD_PROJECT is set). */
   readonly translator: Translator;
   readonly metrics: Metrics;
   readonly log: Logger;
+  /** Every accepted WhatsApp message, recorded before its turn runs (docs/security.md). */
+  readonly inbox: Inbox;
+  /** Starts the loop that answers, through `sender`, messages whose webhook answer was lost. */
+  recover(sender: Sender): RecoveryLoop;
+  /** Outbound messages and calls: Twilio REST when configured, otherwise a recording sender. */
+  readonly sender: Sender;
+  readonly stt: SpeechToText;
+  /** Lender campaigns (BullMQ); only with REDIS_URL. */
+  readonly campaigns: CampaignEngine | undefined;
+  readonly tts: TextToSpeech;
   close(): Promise<void>;
 }
 
+/** Voice notes and call recordings Saathi downloads from Twilio: at most 16 MB. */
+const MAX_MEDIA_BYTES = 16 * 1024 * 1024;
+
 export interface ComposeOverrides {
   readonly log?: Logger;
+  /** Outbound messages and calls (default: Twilio REST when configured, else a recording sender). */
+  readonly sender?: Sender;
   readonly clock?: () => Date;
   /** Key prefix in Redis (tests use a unique one each). */
   readonly redisPrefix?: string;
+  /** Voice IVR parts to use instead of the defaults (sender, speech-to-text, text-to-speech, campaigns). */
+  readonly voice?: Partial<VoiceDeps>;
 }
 
 export function compose(config: Config, overrides: ComposeOverrides = {}): Runtime {
   const log = overrides.log ?? createLogger(config.logLevel);
   const metrics = createMetrics({ defaults: overrides.log === undefined });
-  const sealer = createSealer(config.dataKey);
+  const sealer = createSealer(config.dataKey, { oldKeys: config.oldDataKeys, hashKey: config.hashKey });
   const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000, enableAutoPipelining: true })
+    ? createRedisClient(config.redisUrl, { onError: (error) => log.warn({ err: error.message }, 'redis connection error') })
     : undefined;
-  redis?.on('error', (error: Error) => log.warn({ err: error.message }, 'redis connection error'));
-  const store = redis ? createRedisStore({ redis, sealer, ...(overrides.redisPrefix ? { prefix: overrides.redisPrefix } : {}) }) : createMemoryStore();
+  const prefix = overrides.redisPrefix ?? config.redisPrefix;
+  const retentionSeconds = Math.round(config.retentionDays * 24 * 3600);
+  const store = redis
+    ? createRedisStore({ redis, sealer, prefix, retentionSeconds })
+    : createMemoryStore({ retentionMs: retentionSeconds * 1000, ...(overrides.clock ? { clock: overrides.clock } : {}) });
+  const inbox = redis ? createRedisInbox({ redis, sealer, prefix }) : createMemoryInbox();
+  const settler = new Settler(inbox, log);
 
   const flow = loadFlow('onboarding');
   const catalog = loadCatalog();
+  const feedback = redis ? createRedisFeedbackStore({ redis, prefix }) : createMemoryFeedbackStore();
+  const personalizer = createPersonalizer({ catalog, segments: loadSegments(), feedback });
+  const memoryAudiences = createMemoryAudienceIndex();
+  const audiences = redis ? createRedisAudienceIndex({ redis, sealer, prefix }) : memoryAudiences;
+  const profiles = redis
+    ? createRedisProfileStore({ redis, sealer, prefix, indexAudience: true })
+    : createMemoryProfileStore({ audience: memoryAudiences });
+  const ledger = redis ? createRedisConsentLedger({ redis, sealer, prefix }) : createMemoryConsentLedger();
+  const lenders = createLenderStore(
+    redis ? createRedisLenderRecords({ redis, prefix }) : createMemoryLenderRecords(),
+  );
+  const leads = createLeads({
+    store: redis ? createRedisLeadStore({ redis, sealer, prefix }) : createMemoryLeadStore(),
+    consent: ledger,
+    profiles,
+  });
+  const failures = redis ? createRedisFailureLimiter({ redis, prefix }) : createMemoryFailureLimiter();
   const messages = new Messages(
     readLocaleFiles(),
     (key, lang) => (key.startsWith('kind.') ? businessKindName(key.slice(5), lang) : undefined),
     (lang, key) => log.warn({ lang, key }, 'missing translation; using English'),
   );
   const clock = overrides.clock ?? (() => new Date());
+  const sender = overrides.sender ?? createSender(config.twilio, config.publicBaseUrl, log);
+  const stt = createSpeechToText(config, log);
+  const tts = createTextToSpeech(config, log);
+  const fetchMedia = (url: string, allowedTypes?: readonly string[]) =>
+    fetchTwilioMedia(url, {
+      accountSid: config.twilio.accountSid,
+      authToken: config.twilio.authToken,
+      maxBytes: MAX_MEDIA_BYTES,
+      timeoutMs: 10_000,
+      ...(allowedTypes ? { allowedTypes } : {}),
+    });
+  const translator = createTranslator(config);
+  // Campaigns need Redis (BullMQ); the embedded default has none.
+  const campaigns =
+    redis && config.redisUrl
+      ? createCampaignEngine({
+          redis,
+          bullConnection: new Redis(config.redisUrl, { maxRetriesPerRequest: null }),
+          prefix,
+          sealer,
+          profiles,
+          consent: ledger,
+          audience: audiences,
+          sender,
+          translator,
+          policy: deliveryPolicy(config.campaigns),
+          publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
+          senderId: config.twilio.messagingServiceSid ?? config.twilio.whatsappFrom ?? 'whatsapp',
+          logger: log,
+        })
+      : undefined;
   const engine: EngineDeps = {
     store,
     flow,
     machine: buildMachine(flow),
-    rank: (profile, opts) => recommend(profile, catalog, opts),
+    personalizer,
+    afterTurn: createAfterTurn({
+      profiles,
+      ledger,
+      personalizer,
+      log,
+      leads: {
+        record: async (lead) => {
+          const result = await leads.recordLead(lead);
+          if (!result.recorded) log.info({ reason: result.reason }, 'lead not recorded');
+        },
+        eraseOwner: async (ownerId) => void (await leads.deleteLeadsOf(ownerId)),
+      },
+      ...(campaigns ? { campaigns } : {}),
+    }),
     ownerId: (from) => sealer.hash(normalizeAddress(from)),
     clock,
     idleMs: config.idleDays * 24 * 3600 * 1000,
     labelOf: (lang, key) => messages.format(lang, { key }),
     onTurn: ({ state, lang }) => metrics.turns.inc({ state, lang }),
+    onAfterTurnError: (error, messageId) => {
+      metrics.errors.inc({ kind: 'after_turn' });
+      log.error({ err: error, messageId }, 'work after a committed turn failed (profile, consent ledger, feedback or lead)');
+    },
   };
   const app = createApp({
     engine,
@@ -79,9 +217,59 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
     twilioAuthToken: config.twilio.authToken,
     publicBaseUrl: config.publicBaseUrl,
     maxBodyBytes: config.maxBodyBytes,
+    api: createApiRouter({
+      lenders,
+      leads,
+      audiences,
+      log,
+      metrics,
+      failures,
+      maxBodyBytes: config.maxBodyBytes,
+      ...(campaigns ? { campaignRoutes: campaigns.routes } : {}),
+    }),
+    ...(campaigns ? { onStatus: campaigns.recordStatus } : {}),
+    inbox: { inbox, settle: settler.settle, perMinute: config.floodPerMinute, graceMs: config.inboxGraceMs },
+    voice: {
+      engine,
+      text: { messages, flow, item: (id) => catalog.byId.get(id) },
+      messages,
+      log,
+      metrics,
+      calls: redis ? createRedisVoiceCallStore({ redis, sealer, prefix }) : createMemoryVoiceCallStore(),
+      prior: createCirclePrior(),
+      publicBaseUrl: config.publicBaseUrl,
+      clock,
+      sender,
+      stt,
+      tts,
+      fetchRecording: async (url) => (await fetchMedia(url, ['audio/wav', 'audio/x-wav', 'audio/mpeg'])).bytes,
+      ...(campaigns
+        ? {
+            campaignMessage: (campaignId: string, lang: Lang) => campaigns.voiceMessage(campaignId, lang),
+            onCampaignAnswer: async (campaignId: string, ownerId: string, answer: CampaignAnswer) => {
+              if (answer === 'optout') {
+                await Promise.all([
+                  ledger.suppress(ownerId, clock().getTime()),
+                  ledger.append(ownerId, { type: 'withdraw', purpose: 'marketing', at: clock().getTime(), channel: 'voice' }),
+                  campaigns.recordOptOut(ownerId),
+                ]);
+              } else await campaigns.recordReply(ownerId, { interested: answer === 'interested', campaignId });
+            },
+          }
+        : {}),
+      ...overrides.voice,
+    },
   });
-  const translator = createTranslator(config);
-  return { app, config, store, engine, messages, translator, metrics, log, close: () => store.close() };
+  const recover = (sender: Sender) =>
+    startRecovery(
+      { inbox, engine, sender, log, clock, render: whatsappRenderer({ messages, flow, item: (id) => catalog.byId.get(id) }) },
+      config.recoveryIntervalMs,
+      settler,
+    );
+  return { app, config, store, engine, profiles, ledger, lenders, leads, audiences, feedback, messages, translator, metrics, log, inbox, recover, sender, stt, tts, campaigns, close: async () => {
+    await campaigns?.close();
+    await store.close();
+  } };
 }
 
 function start(): void {
@@ -94,12 +282,19 @@ function start(): void {
   if (!config.redisUrl) log.warn('REDIS_URL is not set: conversations are kept in memory and lost on restart.');
   if (!config.dataKey) log.warn('SAATHI_DATA_KEY is not set: using the development data key.');
   if (!runtime.translator.configured) log.info('GOOGLE_CLOUD_PROJECT is not set: automatic translation of lender text is off.');
+  const recovery = runtime.recover(runtime.sender);
+  for (let i = 0; i < config.campaigns.workers; i++) runtime.campaigns?.startWorkers({ concurrency: config.campaigns.concurrency });
+  if (config.campaigns.workers > 0 && !runtime.campaigns) log.warn('SAATHI_WORKERS is set but campaigns need REDIS_URL: no workers started.');
+  void runtime.tts.voices().then(
+    (langs) => log.info({ langs }, 'text-to-speech voices'),
+    (error: unknown) => log.warn({ err: error }, 'could not list text-to-speech voices'),
+  );
   const server = runtime.app.listen(config.port, () => {
     log.info({ port: config.port, store: config.redisUrl ? 'redis' : 'memory' }, 'Saathi is listening');
   });
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');
-    server.close(() => void runtime.close().finally(() => process.exit(0)));
+    server.close(() => void recovery.stop().then(() => runtime.close()).finally(() => process.exit(0)));
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -16,7 +16,9 @@ export interface TextRenderDeps {
 }
 
 export function renderChoices(deps: TextRenderDeps, lang: Lang, choices: readonly Choice[]): string {
-  return choices.map((choice, index) => `${index + 1}. ${deps.messages.format(lang, choice.label)}`).join('\n');
+  return choices
+    .map((choice, index) => `${index + 1}. ${deps.messages.format(lang, choice.label)}`)
+    .join('\n');
 }
 
 function profileValue(deps: TextRenderDeps, lang: Lang, field: string, profile: Profile): string | undefined {
@@ -30,9 +32,13 @@ function profileValue(deps: TextRenderDeps, lang: Lang, field: string, profile: 
       return [where, profile.pin].filter(Boolean).join(' – ');
     }
     case 'yearsInBusiness':
-      return profile.yearsInBusiness === undefined ? undefined : t({ key: 'value.years', params: { years: profile.yearsInBusiness } });
+      return profile.yearsInBusiness === undefined
+        ? undefined
+        : t({ key: 'value.years', params: { years: profile.yearsInBusiness } });
     case 'workers':
-      return profile.workers === undefined ? undefined : t({ key: 'value.workers', params: { count: profile.workers } });
+      return profile.workers === undefined
+        ? undefined
+        : t({ key: 'value.workers', params: { count: profile.workers } });
     case 'monthlySales':
     case 'amount': {
       const value = profile[field];
@@ -60,12 +66,29 @@ export function renderProfile(deps: TextRenderDeps, lang: Lang, profile: Profile
   return [title, ...lines].join('\n');
 }
 
-export function renderItem(deps: TextRenderDeps, lang: Lang, reply: Extract<Reply, { type: 'item' }>): string {
+export function renderItem(
+  deps: TextRenderDeps,
+  lang: Lang,
+  reply: Extract<Reply, { type: 'item' }>,
+): string {
   const item = deps.item(reply.itemId);
   if (!item) return '';
   const text = item.text[lang] ?? item.text.en;
-  const reasons = reply.reasons.map((reason) => deps.messages.format(lang, reason)).filter((line) => line !== '');
-  const why = reasons.length > 0 ? `\n_${deps.messages.format(lang, { key: 'recs.why', params: { reasons: reasons.join('; ') } })}_` : '';
+  const reasons = reply.reasons
+    .map((reason) => deps.messages.format(lang, reason))
+    .filter((line) => line !== '');
+  if (reply.detail) {
+    const lines = reasons.map((reason) => `• ${reason}`);
+    return [
+      `*${reply.rank}. ${text.title}*`,
+      deps.messages.format(lang, { key: 'why.title' }),
+      ...lines,
+    ].join('\n');
+  }
+  const why =
+    reasons.length > 0
+      ? `\n_${deps.messages.format(lang, { key: 'recs.why', params: { reasons: reasons.join('; ') } })}_`
+      : '';
   return `*${reply.rank}. ${text.title}*\n${text.body}${why}`;
 }
 
@@ -77,7 +100,9 @@ export function renderText(deps: TextRenderDeps, lang: Lang, replies: readonly R
         case 'text': {
           const sayIn = reply.lang ?? lang;
           const body = deps.messages.format(sayIn, reply.msg);
-          return reply.choices && reply.choices.length > 0 ? `${body}\n${renderChoices(deps, sayIn, reply.choices)}` : body;
+          return reply.choices && reply.choices.length > 0
+            ? `${body}\n${renderChoices(deps, sayIn, reply.choices)}`
+            : body;
         }
         case 'profile':
           return renderProfile(deps, lang, reply.profile, reply.name);

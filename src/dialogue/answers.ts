@@ -105,10 +105,16 @@ function freeAnswer(question: Question, input: AnswerInput, lang: Lang, now: Dat
 }
 
 /** Fields the input fills for `question`, validated against the profile schema. */
-export function parseAnswer(question: Question, input: AnswerInput, lang: Lang, now: Date): Profile | undefined {
+export function parseAnswer(
+  question: Question,
+  input: AnswerInput,
+  lang: Lang,
+  now: Date,
+): Profile | undefined {
   const numeric = question.answer === 'count' || question.answer === 'years';
   const bareNumber = /^\s*\d+\s*$/.test(normalizeDigits(input.text));
-  const choice = numeric && bareNumber && input.payload === undefined ? undefined : pickChoice(question, input, lang);
+  const choice =
+    numeric && bareNumber && input.payload === undefined ? undefined : pickChoice(question, input, lang);
   const fields = choice ? fromChoice(question, choice) : freeAnswer(question, input, lang, now);
   if (!fields) return undefined;
   const valid = profileSchema.safeParse(fields);

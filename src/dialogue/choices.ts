@@ -6,7 +6,16 @@ import { evaluate } from '../personalize/rules.js';
 import type { Flow, Question } from './flow.js';
 import type { Choice, DialogueContext } from './types.js';
 
-export const MENU_CHOICES = ['continue', 'profile', 'edit', 'recommendations', 'language', 'help', 'delete', 'stop'] as const;
+export const MENU_CHOICES = [
+  'continue',
+  'profile',
+  'edit',
+  'recommendations',
+  'language',
+  'help',
+  'delete',
+  'stop',
+] as const;
 export type MenuChoice = (typeof MENU_CHOICES)[number];
 
 const yesNo = (yes: string, no: string): Choice[] => [
@@ -36,13 +45,16 @@ export function choicesFor(state: string, context: Pick<DialogueContext, 'consen
         { id: 'menu', label: { key: 'choice.recs.menu' } },
       ];
     case 'menu':
-      return MENU_CHOICES.filter((id) => context.consent === 'granted' || !['profile', 'edit', 'recommendations'].includes(id)).map(
-        (id) => ({ id, label: { key: `menu.${id}` } }),
-      );
+      return MENU_CHOICES.filter(
+        (id) => context.consent === 'granted' || !['profile', 'edit', 'recommendations'].includes(id),
+      ).map((id) => ({ id, label: { key: `menu.${id}` } }));
     case 'languageMenu':
       return LANGS.map((lang) => ({ id: lang, label: { key: `lang.${lang}` } }));
     case 'confirmDelete':
       return yesNo('choice.delete.yes', 'choice.delete.no');
+    case 'marketingAsk':
+    case 'shareConsent':
+      return yesNo('choice.yes', 'choice.no');
     default:
       return [];
   }

@@ -3,23 +3,34 @@
 import { initialTransition } from 'xstate';
 import type { Lang } from '../language/langs.js';
 import { detectLanguage } from '../language/detect/index.js';
-import type { Recommendation } from '../personalize/recommend.js';
-import type { Profile } from '../profile/profile.js';
+import type { Personalizer } from '../personalize/personalizer.js';
 import type { Flow } from './flow.js';
 import { interpret } from './interpret.js';
 import { languageToOffer } from './language-policy.js';
 import type { SaathiMachine } from './machine.js';
 import { pureTransition } from './pure-transition.js';
 import type { ConversationRecord, ConversationStore } from './store.js';
-import type { DialogueContext, DialogueEvent, Effect, InboundEvent, Reply } from './types.js';
+import type { DialogueContext, DialogueEvent, Effect, InboundEvent, Reply, ShownItem } from './types.js';
 
-export type Recommender = (profile: Profile, opts: { exclude: readonly string[]; limit: number }) => Recommendation[];
+/** A committed turn, for the work that follows it (profile store, consent ledger, feedback, leads). */
+export interface CommittedTurn {
+  readonly ownerId: string;
+  readonly inbound: InboundEvent;
+  /** The conversation before the turn (undefined for a new owner). */
+  readonly before: ConversationRecord | undefined;
+  /** The conversation after it; null when the owner erased their data. */
+  readonly after: ConversationRecord | null;
+  readonly effects: readonly Effect[];
+  /** Items shown in this turn's replies. */
+  readonly shown: readonly string[];
+  readonly now: Date;
+}
 
 export interface EngineDeps {
   readonly store: ConversationStore;
   readonly flow: Flow;
   readonly machine: SaathiMachine;
-  readonly rank: Recommender;
+  readonly personalizer: Personalizer;
   readonly ownerId: (from: string) => string;
   readonly clock?: () => Date;
   /** Silence after which a conversation restarts politely at the menu. */
@@ -29,6 +40,13 @@ export interface EngineDeps {
   readonly labelOf?: (lang: Lang, key: string) => string;
   /** Notified after each committed turn (metrics). */
   readonly onTurn?: (turn: { state: string; lang: Lang; replies: number }) => void;
+  /**
+   * Runs after a turn is committed and before its answer leaves: stores, ledger, feedback, leads. A
+   * failure is reported through `onAfterTurnError`; the committed turn and its answer stand.
+   */
+  readonly afterTurn?: (turn: CommittedTurn) => Promise<void>;
+  /** Told when `afterTurn` fails (logged and counted by the composition root). */
+  readonly onAfterTurnError?: (error: unknown, messageId: string) => void;
 }
 
 export interface TurnOutcome {
@@ -56,22 +74,35 @@ export class ConflictError extends Error {
  * commits, the other finds the version moved and runs again on the new state, so they are handled
  * one after the other and neither is lost.
  */
-export async function handleInbound(deps: EngineDeps, inbound: InboundEvent, render: TurnRenderer): Promise<string> {
+export async function handleInbound(
+  deps: EngineDeps,
+  inbound: InboundEvent,
+  render: TurnRenderer,
+): Promise<string> {
   const ownerId = deps.ownerId(inbound.from);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (attempt > 0) await sleep(Math.random() * 5 * attempt);
     const { receipt, conversation } = await deps.store.begin(ownerId, inbound.messageId);
     if (receipt !== undefined) return receipt;
-    const { outcome, record, effects } = step(deps, conversation?.record, inbound);
-    const replies = effects.flatMap((effect) => toReplies(deps, record, effect));
+    const stepped = step(deps, conversation?.record, inbound);
+    const { outcome, effects } = stepped;
+    const now = new Date(stepped.record.lastSeen);
+    const { replies, record, shown } = await toReplies(deps, ownerId, stepped.record, effects, now);
     const response = render({ ...outcome, replies });
     const erase = effects.some((effect) => effect.type === 'erase');
-    const result = await deps.store.commit(ownerId, conversation?.version ?? 0, erase ? null : record, {
+    const after = erase ? null : record;
+    const result = await deps.store.commit(ownerId, conversation?.version ?? 0, after, {
       messageId: inbound.messageId,
       response,
     });
     if (result === 'ok') {
       deps.onTurn?.({ state: record.state, lang: record.context.lang, replies: replies.length });
+      if (deps.afterTurn) {
+        // The turn is committed and its answer stands; what follows it must not turn it into an apology.
+        await deps.afterTurn({ ownerId, inbound, before: conversation?.record, after, effects, shown, now }).catch((error: unknown) =>
+          deps.onAfterTurnError?.(error, inbound.messageId),
+        );
+      }
       return response;
     }
   }
@@ -110,15 +141,23 @@ export function step(
   const userEvent = interpret(
     String(snapshot.value),
     snapshot.context,
-    { text: inbound.text, payload: inbound.payload, location: inbound.location, profileName: inbound.profileName },
+    {
+      text: inbound.text,
+      payload: inbound.payload,
+      location: inbound.location,
+      profileName: inbound.profileName,
+    },
     deps.flow,
     now,
     deps.labelOf,
   );
-  const mediaOnly = inbound.media.length > 0 && inbound.text.trim() === '' && !inbound.payload && !inbound.location;
+  const mediaOnly =
+    inbound.media.length > 0 && inbound.text.trim() === '' && !inbound.payload && !inbound.location;
   // After a long silence the owner lands on the menu; only a command is acted on right away.
-  if (mediaOnly && !fresh) effects.push({ type: 'say', reply: { type: 'text', msg: { key: 'error.media' } } });
-  else if (!idle || userEvent.type.startsWith('CMD.') || userEvent.type === 'SET_LANG') events.push(userEvent);
+  if (mediaOnly && !fresh)
+    effects.push({ type: 'say', reply: { type: 'text', msg: { key: 'error.media' } } });
+  else if (!idle || userEvent.type.startsWith('CMD.') || userEvent.type === 'SET_LANG')
+    events.push(userEvent);
 
   const offer = offerFor(String(snapshot.value), snapshot.context, inbound, userEvent, events);
   if (offer) events.push({ type: 'OFFER_LANG', lang: offer });
@@ -149,7 +188,11 @@ function offerFor(
   events: readonly DialogueEvent[],
 ): Lang | undefined {
   if (!events.includes(userEvent) || inbound.payload !== undefined) return undefined;
-  if (!['ANSWER', 'UNCLEAR', 'HELLO'].includes(userEvent.type) || ['new', 'stopped', 'languageMenu'].includes(state)) return undefined;
+  if (
+    !['ANSWER', 'UNCLEAR', 'HELLO'].includes(userEvent.type) ||
+    ['new', 'stopped', 'languageMenu'].includes(state)
+  )
+    return undefined;
   // Offers need a few words; skip the detector for the short answers that most turns are.
   if (!/\S\s+\S/u.test(inbound.text)) return undefined;
   return languageToOffer(inbound.text, detectLanguage(inbound.text), context.lang, context.offered ?? []);
@@ -183,23 +226,75 @@ function collect(actions: readonly { type: string; params?: unknown }[]): Effect
   return actions.filter((action) => action.type === 'effect').map((action) => action.params as Effect);
 }
 
-/** The replies an effect produces, in the order the machine emitted them. */
-function toReplies(deps: EngineDeps, record: ConversationRecord, effect: Effect): Reply[] {
-  if (effect.type === 'say') return [effect.reply];
-  if (effect.type !== 'recommend') return [];
-  const { profile, dismissed } = record.context;
-  const limit = (effect.page + 1) * RECS_PER_PAGE;
-  const page = deps.rank(profile, { exclude: dismissed, limit }).slice(effect.page * RECS_PER_PAGE, limit);
-  if (page.length === 0) return [{ type: 'text', msg: { key: 'recs.none' } }];
-  return [
-    { type: 'text', msg: { key: effect.page === 0 ? 'recs.intro' : 'recs.intro.more' } },
-    ...page.map(
-      (rec, index): Reply => ({
+/**
+ * The replies the effects produce, in the order the machine emitted them. A page of recommendations is
+ * ranked here (it reads feedback counts) and remembered in the record, so "why 2" or "👍 1" in the
+ * next message names the item the owner saw as number 2 or 1.
+ */
+async function toReplies(
+  deps: EngineDeps,
+  ownerId: string,
+  record: ConversationRecord,
+  effects: readonly Effect[],
+  now: Date,
+): Promise<{ replies: Reply[]; record: ConversationRecord; shown: string[] }> {
+  const replies: Reply[] = [];
+  let context = record.context;
+  const shown: string[] = [];
+  for (const effect of effects) {
+    if (effect.type === 'say') replies.push(effect.reply);
+    else if (effect.type === 'recommend') {
+      const page = await recommendationPage(deps, ownerId, context, effect.page, now);
+      replies.push(...page.replies);
+      shown.push(...page.items.map((item) => item.id));
+      const before =
+        effect.page === 0
+          ? []
+          : [...(context.shownBefore ?? []), ...(context.shown ?? []).map((item) => item.id)];
+      context = { ...context, shown: page.items, shownBefore: before };
+    } else if (effect.type === 'explain') {
+      const item = context.shown?.find((candidate) => candidate.id === effect.itemId);
+      const reasons = deps.personalizer.explain(context.profile, effect.itemId, item);
+      if (reasons.length > 0)
+        replies.push({ type: 'item', rank: effect.rank, itemId: effect.itemId, reasons, detail: true });
+    }
+  }
+  return { replies, record: context === record.context ? record : { ...record, context }, shown };
+}
+
+async function recommendationPage(
+  deps: EngineDeps,
+  ownerId: string,
+  context: DialogueContext,
+  page: number,
+  now: Date,
+): Promise<{ replies: Reply[]; items: ShownItem[] }> {
+  const earlier =
+    page === 0 ? [] : [...(context.shownBefore ?? []), ...(context.shown ?? []).map((item) => item.id)];
+  const ranked = await deps.personalizer.page({
+    ownerId,
+    profile: context.profile,
+    exclude: [...context.dismissed, ...earlier],
+    limit: RECS_PER_PAGE,
+    now: now.getTime(),
+  });
+  if (ranked.length === 0) return { replies: [{ type: 'text', msg: { key: 'recs.none' } }], items: [] };
+  const items: ShownItem[] = ranked.map(({ item, reasons }, index) => ({
+    id: item.id,
+    rank: earlier.length + index + 1,
+    reasons,
+    ...(item.kind === 'offer' && item.lender ? { lender: item.lender } : {}),
+  }));
+  return {
+    items,
+    replies: [
+      { type: 'text', msg: { key: page === 0 ? 'recs.intro' : 'recs.intro.more' } },
+      ...items.map((item): Reply => ({
         type: 'item',
-        rank: effect.page * RECS_PER_PAGE + index + 1,
-        itemId: rec.item.id,
-        reasons: rec.reasons.map((reason) => ({ key: reason.key, params: reason.params })),
-      }),
-    ),
-  ];
+        rank: item.rank,
+        itemId: item.id,
+        reasons: item.reasons,
+      })),
+    ],
+  };
 }

@@ -48,15 +48,27 @@ export const flowSchema = z
     const seen = new Set<string>();
     for (const [index, question] of flow.questions.entries()) {
       if (seen.has(question.id)) {
-        ctx.addIssue({ code: 'custom', path: ['questions', index, 'id'], message: `duplicate question ${question.id}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', index, 'id'],
+          message: `duplicate question ${question.id}`,
+        });
       }
       seen.add(question.id);
       if (question.answer === 'choice' && question.choices.length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['questions', index], message: 'a choice question needs choices' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', index],
+          message: 'a choice question needs choices',
+        });
       }
       const ids = new Set(question.choices.map((choice) => choice.id));
       if (ids.size !== question.choices.length) {
-        ctx.addIssue({ code: 'custom', path: ['questions', index, 'choices'], message: 'duplicate choice ids' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', index, 'choices'],
+          message: 'duplicate choice ids',
+        });
       }
       for (const choice of question.choices) {
         const fields = profileSchema.safeParse({ [question.id]: choice.value });

@@ -2,7 +2,14 @@
 // same message in the same state always means the same thing.
 import { isLang, type Lang } from '../language/langs.js';
 import { normalizeDigits } from '../language/numbers.js';
-import { matchCommand, matchLanguageRequest, matchYesNo, normalizeText, type Command } from '../language/understand.js';
+import {
+  matchCommand,
+  matchFeedback,
+  matchLanguageRequest,
+  matchYesNo,
+  normalizeText,
+  type Command,
+} from '../language/understand.js';
 import { parseAnswer, type AnswerInput } from './answers.js';
 import { choicesFor, questionOfState } from './choices.js';
 import type { Flow } from './flow.js';
@@ -58,7 +65,12 @@ export function interpret(
   }
 
   if (state === 'languageMenu') {
-    const lang = input.payload !== undefined ? (isLang(input.payload) ? input.payload : undefined) : matchLanguageRequest(input.text);
+    const lang =
+      input.payload !== undefined
+        ? isLang(input.payload)
+          ? input.payload
+          : undefined
+        : matchLanguageRequest(input.text);
     if (lang) return { type: 'CHOOSE', id: lang, ...base };
   } else if (input.payload === undefined) {
     const lang = matchLanguageRequest(input.text);
@@ -69,12 +81,21 @@ export function interpret(
   const question = questionOfState(state, flow);
   const bareText = normalizeDigits(input.text).trim();
   // "0" opens the menu wherever zero is not itself an answer (workers, years, amounts).
-  if (bareText === '0' && input.payload === undefined && !(question && NUMERIC_ANSWERS.includes(question.answer))) {
+  if (
+    bareText === '0' &&
+    input.payload === undefined &&
+    !(question && NUMERIC_ANSWERS.includes(question.answer))
+  ) {
     return { type: 'CMD.menu', ...base };
   }
   if (question) {
     const fields = parseAnswer(question, input, context.lang, now);
     return fields ? { type: 'ANSWER', fields, ...base } : { type: 'UNCLEAR', ...base };
+  }
+
+  if (state === 'recommendations' && input.payload === undefined) {
+    const feedback = readFeedback(input.text);
+    if (feedback) return { type: 'FEEDBACK', ...feedback, ...base };
   }
 
   const choices = choicesFor(state, context, flow);
@@ -94,6 +115,31 @@ export function interpret(
     if (yesNo === 'no' && ids.includes('edit')) return { type: 'CHOOSE', id: 'edit', ...base };
   }
   const text = normalizeText(input.text);
-  const byLabel = text === '' ? undefined : choices.find((choice) => normalizedLabel(labelOf, context.lang, choice.label.key) === text);
+  const byLabel =
+    text === ''
+      ? undefined
+      : choices.find((choice) => normalizedLabel(labelOf, context.lang, choice.label.key) === text);
   return byLabel ? { type: 'CHOOSE', id: byLabel.id, ...base } : { type: 'UNCLEAR', ...base };
+}
+
+/**
+ * Feedback on a shown item, with the item's number when one is given: "why 2", "2 👍", "interested in
+ * 1", "mere liye nahi 3". A bare number is not feedback (it picks a numbered choice).
+ */
+export function readFeedback(
+  text: string,
+): { kind: NonNullable<ReturnType<typeof matchFeedback>>; rank?: number } | undefined {
+  const digits = normalizeDigits(text);
+  const numbers = digits.match(/\d+/gu) ?? [];
+  // "interested in 1", "why no. 2": the word that joins the feedback to the number is not part of it.
+  const rest = digits
+    .replace(/#?\d+[.)]?/gu, ' ')
+    .trim()
+    .replace(/\s+(?:in|on|for|about|no\.?|number)$/iu, '')
+    .trim();
+  if (rest === '' || numbers.length > 1) return undefined;
+  const kind = matchFeedback(rest);
+  if (!kind) return undefined;
+  const rank = numbers[0] === undefined ? undefined : Number(numbers[0]);
+  return rank === undefined ? { kind } : { kind, rank };
 }

@@ -20,9 +20,17 @@ export function languageToOffer(
   alreadyOffered: readonly Lang[],
 ): Lang | undefined {
   const { lang, script, confidence } = detection;
-  if (lang === 'unknown' || script === 'unknown' || lang === current || alreadyOffered.includes(lang)) return undefined;
-  const words = text.trim().split(/\s+/u).filter((word) => /\p{L}/u.test(word)).length;
+  if (lang === 'unknown' || script === 'unknown' || lang === current || alreadyOffered.includes(lang))
+    return undefined;
+  const words = text
+    .trim()
+    .split(/\s+/u)
+    .filter((word) => /\p{L}/u.test(word)).length;
   if (words < MIN_WORDS[script] || confidence < MIN_CONFIDENCE[script]) return undefined;
-  if (script === 'latn' && SAME_WHEN_ROMANIZED.some((group) => group.includes(lang) && group.includes(current))) return undefined;
+  if (
+    script === 'latn' &&
+    SAME_WHEN_ROMANIZED.some((group) => group.includes(lang) && group.includes(current))
+  )
+    return undefined;
   return lang;
 }

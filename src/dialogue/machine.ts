@@ -4,7 +4,7 @@ import { setup } from 'xstate';
 import type { Lang } from '../language/langs.js';
 import { choicesFor, fieldsOf, nextStep, questionState } from './choices.js';
 import type { Flow } from './flow.js';
-import type { DialogueContext, DialogueEvent, Effect, Msg } from './types.js';
+import type { DialogueContext, DialogueEvent, Effect, Msg, ShownItem } from './types.js';
 
 export interface MachineInput {
   readonly lang: Lang;
@@ -26,7 +26,10 @@ const sayName = (key: string) =>
     type: 'effect',
     params: ({ context }: { context: DialogueContext }): Effect => ({
       type: 'say',
-      reply: { type: 'text', msg: { key: context.name ? `${key}.named` : key, params: context.name ? { name: context.name } : {} } },
+      reply: {
+        type: 'text',
+        msg: { key: context.name ? `${key}.named` : key, params: context.name ? { name: context.name } : {} },
+      },
     }),
   }) as const;
 
@@ -40,9 +43,39 @@ const showProfile = {
   type: 'effect',
   params: ({ context }: { context: DialogueContext }): Effect => ({
     type: 'say',
-    reply: context.name ? { type: 'profile', profile: context.profile, name: context.name } : { type: 'profile', profile: context.profile },
+    reply: context.name
+      ? { type: 'profile', profile: context.profile, name: context.name }
+      : { type: 'profile', profile: context.profile },
   }),
 } as const;
+
+/** The shown item a FEEDBACK event is about: by its number, or the only one on the page. */
+export function feedbackItem(context: DialogueContext, event: DialogueEvent): ShownItem | undefined {
+  if (event.type !== 'FEEDBACK') return undefined;
+  const shown = context.shown ?? [];
+  if (event.rank === undefined) return shown.length === 1 ? shown[0] : undefined;
+  return shown.find((item) => item.rank === event.rank);
+}
+
+const effect = (make: (args: { context: DialogueContext; event: DialogueEvent }) => Effect) =>
+  ({ type: 'effect', params: make }) as const;
+
+/** Feedback on the item a FEEDBACK event names (the guard has made sure there is one). */
+const itemFeedback = (outcome: 'positive' | 'negative', dismiss = false) =>
+  effect(({ context, event }) => ({
+    type: 'feedback',
+    itemId: feedbackItem(context, event)?.id ?? '',
+    outcome,
+    ...(dismiss ? { dismiss } : {}),
+  }));
+
+/** The lender of the item waiting for the owner's yes or no to sharing. */
+function pendingLender(context: DialogueContext): ShownItem['lender'] {
+  return context.shown?.find((item) => item.id === context.pendingLead)?.lender;
+}
+
+const consentEffect = (purpose: 'service' | 'marketing', grant: boolean) =>
+  effect(() => ({ type: 'consent', purpose, grant }));
 
 export function buildMachine(flow: Flow) {
   const firstQuestion = flow.questions[0]?.id ?? 'summary';
@@ -62,6 +95,12 @@ export function buildMachine(flow: Flow) {
       consented: ({ context }) => context.consent === 'granted',
       idle: ({ event }) => event.type === 'RETURNING' && event.idle,
       chose: ({ event }, params: { id: string }) => event.type === 'CHOOSE' && event.id === params.id,
+      yesBeforeMarketingAsked: ({ context, event }) =>
+        event.type === 'CHOOSE' && event.id === 'yes' && context.marketing === undefined,
+      noFeedbackItem: ({ context, event }) => feedbackItem(context, event) === undefined,
+      feedbackIs: ({ event }, params: { kinds: readonly string[] }) =>
+        event.type === 'FEEDBACK' && params.kinds.includes(event.kind),
+      hasLender: ({ context, event }) => feedbackItem(context, event)?.lender !== undefined,
     },
   });
 
@@ -87,7 +126,10 @@ export function buildMachine(flow: Flow) {
       SET_LANG: {
         target: name,
         reenter: true,
-        actions: [m.assign({ lang: ({ event }) => (event.type === 'SET_LANG' ? event.lang : 'en') }), say({ key: 'language.changed' })],
+        actions: [
+          m.assign({ lang: ({ event }) => (event.type === 'SET_LANG' ? event.lang : 'en') }),
+          say({ key: 'language.changed' }),
+        ],
       },
       RETURNING: [
         { guard: 'idle', target: '#saathi.menu', actions: [setReturn(name), sayName('welcome_back.idle')] },
@@ -111,11 +153,16 @@ export function buildMachine(flow: Flow) {
       const afterSkip = m.assign(({ context }) => {
         const skipped = [...context.skipped.filter((id) => id !== question.id), question.id];
         const history = [...context.history.filter((id) => id !== question.id), question.id];
-        return { skipped, history, goto: context.editing ? 'summary' : nextStep(flow, { profile: context.profile, skipped }) };
+        return {
+          skipped,
+          history,
+          goto: context.editing ? 'summary' : nextStep(flow, { profile: context.profile, skipped }),
+        };
       });
       const goBack = m.assign(({ context }) => {
         const previous = context.history.filter((id) => id !== question.id).at(-1);
-        if (context.editing || previous === undefined) return { goto: context.editing ? 'summary' : question.id };
+        if (context.editing || previous === undefined)
+          return { goto: context.editing ? 'summary' : question.id };
         const dropped = flow.questions.find((q) => q.id === previous);
         const profile = { ...context.profile };
         for (const field of dropped ? fieldsOf(dropped) : []) delete profile[field];
@@ -136,9 +183,17 @@ export function buildMachine(flow: Flow) {
             UNCLEAR: [
               {
                 guard: 'retriesLeft',
-                actions: [m.assign({ attempts: ({ context }) => context.attempts + 1 }), say({ key: question.retry }, { state: name, flow })],
+                actions: [
+                  m.assign({ attempts: ({ context }) => context.attempts + 1 }),
+                  say({ key: question.retry }, { state: name, flow }),
+                ],
               },
-              { actions: [m.assign({ attempts: ({ context }) => context.attempts + 1 }), say({ key: 'stuck' })] },
+              {
+                actions: [
+                  m.assign({ attempts: ({ context }) => context.attempts + 1 }),
+                  say({ key: 'stuck' }),
+                ],
+              },
             ],
             'CMD.skip': { target: '#saathi.routing', actions: [afterSkip, say({ key: 'skipped' })] },
             'CMD.back': { target: '#saathi.routing', actions: [goBack] },
@@ -149,8 +204,15 @@ export function buildMachine(flow: Flow) {
   );
 
   const routeTargets = [
-    ...flow.questions.map((q) => ({ guard: { type: 'gotoIs' as const, params: { target: q.id } }, target: questionState(q.id) })),
-    { guard: { type: 'gotoIs' as const, params: { target: 'recommendations' } }, target: 'recommendations', actions: [showRecs] },
+    ...flow.questions.map((q) => ({
+      guard: { type: 'gotoIs' as const, params: { target: q.id } },
+      target: questionState(q.id),
+    })),
+    {
+      guard: { type: 'gotoIs' as const, params: { target: 'recommendations' } },
+      target: 'recommendations',
+      actions: [showRecs],
+    },
     ...['summary', 'consent', 'menu', 'declined', 'editPick'].map((target) => ({
       guard: { type: 'gotoIs' as const, params: { target } },
       target,
@@ -185,12 +247,21 @@ export function buildMachine(flow: Flow) {
     on: {
       OFFER_LANG: {
         actions: [
-          m.assign({ offered: ({ context, event }) => [...(context.offered ?? []), ...(event.type === 'OFFER_LANG' ? [event.lang] : [])] }),
+          m.assign({
+            offered: ({ context, event }) => [
+              ...(context.offered ?? []),
+              ...(event.type === 'OFFER_LANG' ? [event.lang] : []),
+            ],
+          }),
           {
             type: 'effect',
             params: ({ event }): Effect => ({
               type: 'say',
-              reply: { type: 'text', msg: { key: 'language.offer' }, ...(event.type === 'OFFER_LANG' ? { lang: event.lang } : {}) },
+              reply: {
+                type: 'text',
+                msg: { key: 'language.offer' },
+                ...(event.type === 'OFFER_LANG' ? { lang: event.lang } : {}),
+              },
             }),
           },
         ],
@@ -216,21 +287,37 @@ export function buildMachine(flow: Flow) {
           UNCLEAR: 'consent',
           CHOOSE: 'consent',
           RETURNING: 'consent',
-          SET_LANG: { target: 'consent', actions: m.assign({ lang: ({ event, context }) => (event.type === 'SET_LANG' ? event.lang : context.lang) }) },
+          SET_LANG: {
+            target: 'consent',
+            actions: m.assign({
+              lang: ({ event, context }) => (event.type === 'SET_LANG' ? event.lang : context.lang),
+            }),
+          },
           'CMD.*': 'consent',
           'CMD.stop': 'stopped',
           'CMD.restart': 'consent',
         },
       },
       consent: {
-        entry: [say({ key: 'consent.notice' }, { state: 'consent', flow })],
+        entry: [
+          say({ key: 'consent.notice' }, { state: 'consent', flow }),
+          effect(() => ({ type: 'notice' })),
+        ],
         on: {
           ...common('consent'),
           'CMD.menu': { target: 'consent', reenter: true },
           'CMD.profile': { target: 'consent', reenter: true, actions: [say({ key: 'profile.none' })] },
           CHOOSE: [
-            { guard: { type: 'chose', params: { id: 'yes' } }, target: 'routing', actions: [grantConsent, say({ key: 'consent.thanks' })] },
-            { guard: { type: 'chose', params: { id: 'no' } }, target: 'declined', actions: [m.assign({ consent: 'declined' })] },
+            {
+              guard: { type: 'chose', params: { id: 'yes' } },
+              target: 'routing',
+              actions: [grantConsent, consentEffect('service', true), say({ key: 'consent.thanks' })],
+            },
+            {
+              guard: { type: 'chose', params: { id: 'no' } },
+              target: 'declined',
+              actions: [m.assign({ consent: 'declined' }), consentEffect('service', false)],
+            },
           ],
         },
       },
@@ -243,7 +330,11 @@ export function buildMachine(flow: Flow) {
           'CMD.start': { target: 'consent' },
           HELLO: { target: 'declined', reenter: true },
           CHOOSE: [
-            { guard: { type: 'chose', params: { id: 'yes' } }, target: 'routing', actions: [grantConsent, say({ key: 'consent.thanks' })] },
+            {
+              guard: { type: 'chose', params: { id: 'yes' } },
+              target: 'routing',
+              actions: [grantConsent, consentEffect('service', true), say({ key: 'consent.thanks' })],
+            },
             { guard: { type: 'chose', params: { id: 'no' } }, target: 'declined', reenter: true },
           ],
         },
@@ -253,12 +344,26 @@ export function buildMachine(flow: Flow) {
         always: routeTargets,
       },
       summary: {
-        entry: [m.assign({ editing: false }), showProfile, say({ key: 'summary.confirm' }, { state: 'summary', flow })],
+        entry: [
+          m.assign({ editing: false }),
+          showProfile,
+          say({ key: 'summary.confirm' }, { state: 'summary', flow }),
+        ],
         on: {
           ...common('summary'),
           CHOOSE: [
-            { guard: { type: 'chose', params: { id: 'yes' } }, target: 'recommendations', actions: [m.assign({ page: 0 }), showRecs] },
-            { guard: { type: 'chose', params: { id: 'edit' } }, target: 'editPick', actions: [setReturn('summary')] },
+            // Lenders' offers are asked about once, before the first recommendations.
+            { guard: 'yesBeforeMarketingAsked', target: 'marketingAsk' },
+            {
+              guard: { type: 'chose', params: { id: 'yes' } },
+              target: 'recommendations',
+              actions: [m.assign({ page: 0, shownBefore: [] }), showRecs],
+            },
+            {
+              guard: { type: 'chose', params: { id: 'edit' } },
+              target: 'editPick',
+              actions: [setReturn('summary')],
+            },
           ],
         },
       },
@@ -266,7 +371,15 @@ export function buildMachine(flow: Flow) {
         entry: [say({ key: 'edit.pick' }, { state: 'editPick', flow })],
         on: {
           ...common('editPick'),
-          CHOOSE: { target: 'routing', actions: [m.assign({ editing: true, goto: ({ event }) => (event.type === 'CHOOSE' ? event.id : 'summary') })] },
+          CHOOSE: {
+            target: 'routing',
+            actions: [
+              m.assign({
+                editing: true,
+                goto: ({ event }) => (event.type === 'CHOOSE' ? event.id : 'summary'),
+              }),
+            ],
+          },
           'CMD.back': { target: 'routing', actions: [resumeTo('summary')] },
           'CMD.edit': { target: 'editPick', reenter: true },
         },
@@ -275,7 +388,11 @@ export function buildMachine(flow: Flow) {
         entry: [say({ key: 'recs.footer' }, { state: 'recommendations', flow })],
         on: {
           ...common('recommendations'),
-          'CMD.more': { target: 'recommendations', reenter: true, actions: [m.assign({ page: ({ context }) => context.page + 1 }), showRecs] },
+          'CMD.more': {
+            target: 'recommendations',
+            reenter: true,
+            actions: [m.assign({ page: ({ context }) => context.page + 1 }), showRecs],
+          },
           CHOOSE: [
             {
               guard: { type: 'chose', params: { id: 'more' } },
@@ -283,8 +400,141 @@ export function buildMachine(flow: Flow) {
               reenter: true,
               actions: [m.assign({ page: ({ context }) => context.page + 1 }), showRecs],
             },
-            { guard: { type: 'chose', params: { id: 'edit' } }, target: 'editPick', actions: [setReturn('recommendations')] },
-            { guard: { type: 'chose', params: { id: 'menu' } }, target: 'menu', actions: [setReturn('recommendations')] },
+            {
+              guard: { type: 'chose', params: { id: 'edit' } },
+              target: 'editPick',
+              actions: [setReturn('recommendations')],
+            },
+            {
+              guard: { type: 'chose', params: { id: 'menu' } },
+              target: 'menu',
+              actions: [setReturn('recommendations')],
+            },
+          ],
+          FEEDBACK: [
+            { guard: 'noFeedbackItem', actions: [say({ key: 'feedback.which' })] },
+            {
+              guard: { type: 'feedbackIs', params: { kinds: ['like'] } },
+              actions: [itemFeedback('positive'), say({ key: 'feedback.thanks' })],
+            },
+            {
+              guard: { type: 'feedbackIs', params: { kinds: ['dislike', 'not_for_me'] } },
+              actions: [
+                m.assign({
+                  dismissed: ({ context, event }) =>
+                    [...context.dismissed, feedbackItem(context, event)?.id ?? ''].filter(Boolean),
+                }),
+                itemFeedback('negative', true),
+                say({ key: 'feedback.dismissed' }),
+              ],
+            },
+            {
+              guard: { type: 'feedbackIs', params: { kinds: ['why'] } },
+              actions: [
+                effect(({ context, event }) => {
+                  const item = feedbackItem(context, event);
+                  return { type: 'explain', itemId: item?.id ?? '', rank: item?.rank ?? 0 };
+                }),
+              ],
+            },
+            // "Interested" in a lender's offer: ask before anything is shared.
+            {
+              guard: 'hasLender',
+              target: 'shareConsent',
+              actions: [m.assign({ pendingLead: ({ context, event }) => feedbackItem(context, event)?.id })],
+            },
+            { actions: [itemFeedback('positive'), say({ key: 'interest.scheme' })] },
+          ],
+        },
+      },
+      marketingAsk: {
+        entry: [say({ key: 'marketing.ask' }, { state: 'marketingAsk', flow })],
+        on: {
+          ...common('marketingAsk'),
+          CHOOSE: [
+            {
+              guard: { type: 'chose', params: { id: 'yes' } },
+              target: 'recommendations',
+              actions: [
+                m.assign({ marketing: true, page: 0, shownBefore: [] }),
+                consentEffect('marketing', true),
+                say({ key: 'marketing.yes' }),
+                showRecs,
+              ],
+            },
+            {
+              guard: { type: 'chose', params: { id: 'no' } },
+              target: 'recommendations',
+              actions: [
+                m.assign({ marketing: false, page: 0, shownBefore: [] }),
+                consentEffect('marketing', false),
+                say({ key: 'marketing.no' }),
+                showRecs,
+              ],
+            },
+          ],
+        },
+      },
+      shareConsent: {
+        entry: [
+          effect(({ context }) => ({
+            type: 'say',
+            reply: {
+              type: 'text',
+              msg: { key: 'share.ask', params: { lender: pendingLender(context)?.name ?? '' } },
+              choices: choicesFor('shareConsent', context, flow),
+            },
+          })),
+        ],
+        on: {
+          ...common('shareConsent'),
+          UNCLEAR: {
+            actions: [
+              effect(({ context }) => ({
+                type: 'say',
+                reply: {
+                  type: 'text',
+                  msg: { key: 'shareConsent.retry', params: { lender: pendingLender(context)?.name ?? '' } },
+                  choices: choicesFor('shareConsent', context, flow),
+                },
+              })),
+            ],
+          },
+          CHOOSE: [
+            {
+              guard: { type: 'chose', params: { id: 'yes' } },
+              target: 'recommendations',
+              actions: [
+                effect(({ context }) => ({
+                  type: 'consent',
+                  purpose: `share:${pendingLender(context)?.id ?? ''}`,
+                  grant: true,
+                })),
+                effect(({ context }) => ({
+                  type: 'lead',
+                  itemId: context.pendingLead ?? '',
+                  lenderId: pendingLender(context)?.id ?? '',
+                })),
+                effect(({ context }) => ({
+                  type: 'feedback',
+                  itemId: context.pendingLead ?? '',
+                  outcome: 'positive',
+                })),
+                effect(({ context }) => ({
+                  type: 'say',
+                  reply: {
+                    type: 'text',
+                    msg: { key: 'share.done', params: { lender: pendingLender(context)?.name ?? '' } },
+                  },
+                })),
+                m.assign({ pendingLead: undefined }),
+              ],
+            },
+            {
+              guard: { type: 'chose', params: { id: 'no' } },
+              target: 'recommendations',
+              actions: [say({ key: 'share.declined' }), m.assign({ pendingLead: undefined })],
+            },
           ],
         },
       },
@@ -294,12 +544,30 @@ export function buildMachine(flow: Flow) {
           ...common('menu'),
           'CMD.menu': { target: 'menu', reenter: true },
           CHOOSE: [
-            { guard: { type: 'chose', params: { id: 'continue' } }, target: 'routing', actions: [m.assign({ goto: ({ context }) => resumePoint(context, flow) })] },
-            { guard: { type: 'chose', params: { id: 'profile' } }, target: 'menu', reenter: true, actions: [showProfile] },
+            {
+              guard: { type: 'chose', params: { id: 'continue' } },
+              target: 'routing',
+              actions: [m.assign({ goto: ({ context }) => resumePoint(context, flow) })],
+            },
+            {
+              guard: { type: 'chose', params: { id: 'profile' } },
+              target: 'menu',
+              reenter: true,
+              actions: [showProfile],
+            },
             { guard: { type: 'chose', params: { id: 'edit' } }, target: 'editPick' },
-            { guard: { type: 'chose', params: { id: 'recommendations' } }, target: 'recommendations', actions: [m.assign({ page: 0 }), showRecs] },
+            {
+              guard: { type: 'chose', params: { id: 'recommendations' } },
+              target: 'recommendations',
+              actions: [m.assign({ page: 0, shownBefore: [] }), showRecs],
+            },
             { guard: { type: 'chose', params: { id: 'language' } }, target: 'languageMenu' },
-            { guard: { type: 'chose', params: { id: 'help' } }, target: 'menu', reenter: true, actions: [say({ key: 'help' })] },
+            {
+              guard: { type: 'chose', params: { id: 'help' } },
+              target: 'menu',
+              reenter: true,
+              actions: [say({ key: 'help' })],
+            },
             { guard: { type: 'chose', params: { id: 'delete' } }, target: 'confirmDelete' },
             { guard: { type: 'chose', params: { id: 'stop' } }, target: 'stopped' },
           ],
@@ -323,7 +591,10 @@ export function buildMachine(flow: Flow) {
           SET_LANG: {
             target: 'routing',
             actions: [
-              m.assign(({ context, event }) => ({ lang: event.type === 'SET_LANG' ? event.lang : context.lang, goto: resumePoint(context, flow) })),
+              m.assign(({ context, event }) => ({
+                lang: event.type === 'SET_LANG' ? event.lang : context.lang,
+                goto: resumePoint(context, flow),
+              })),
               say({ key: 'language.changed' }),
             ],
           },
@@ -335,14 +606,29 @@ export function buildMachine(flow: Flow) {
           ...common('confirmDelete'),
           'CMD.delete': { target: 'confirmDelete', reenter: true },
           CHOOSE: [
-            { guard: { type: 'chose', params: { id: 'yes' } }, target: 'erased', actions: [say({ key: 'delete.done' }), { type: 'effect', params: { type: 'erase' } }] },
-            { guard: { type: 'chose', params: { id: 'no' } }, target: 'routing', actions: [say({ key: 'delete.cancelled' }), m.assign({ goto: ({ context }) => resumePoint(context, flow) })] },
+            {
+              guard: { type: 'chose', params: { id: 'yes' } },
+              target: 'erased',
+              actions: [say({ key: 'delete.done' }), { type: 'effect', params: { type: 'erase' } }],
+            },
+            {
+              guard: { type: 'chose', params: { id: 'no' } },
+              target: 'routing',
+              actions: [
+                say({ key: 'delete.cancelled' }),
+                m.assign({ goto: ({ context }) => resumePoint(context, flow) }),
+              ],
+            },
           ],
         },
       },
       erased: { type: 'final' },
       stopped: {
-        entry: [m.assign({ optedOut: true }), { type: 'effect', params: { type: 'optOut' } }, say({ key: 'stop.done' })],
+        entry: [
+          m.assign({ optedOut: true }),
+          { type: 'effect', params: { type: 'optOut' } },
+          say({ key: 'stop.done' }),
+        ],
         on: {
           'CMD.stop': {},
           // Only START brings an owner who stopped back; nothing else is answered.

@@ -88,6 +88,14 @@ export const offerSchema = z
     scheme: z.string().regex(ID, 'scheme must be kebab-case'),
     /** true for invented lender products shown as examples */
     example: z.boolean(),
+    /**
+     * The lender who makes the offer and receives leads (a tenant id of the lender API), for lenders'
+     * own products. Government schemes have none: owners apply through any bank.
+     */
+    lender: z
+      .object({ id: z.string().regex(ID, 'lender id must be kebab-case'), name: z.string().trim().min(2).max(60) })
+      .strict()
+      .optional(),
     /** 'announced': declared (e.g. in a Budget) but not confirmed as available */
     status: z.enum(['live', 'announced']).optional(),
     /** loan / support size in rupees; omitted where the range is not confirmed */
@@ -186,6 +194,9 @@ function itemProblems(
     }
     if (item.example && !/\bExample\b/.test(item.text.en.title)) {
       out.push(`${where}: an example product must say "Example" in its English title`);
+    }
+    if (item.example && item.lender && !/\bexample\b/i.test(item.lender.name)) {
+      out.push(`${where}: an example product's lender must say "Example" in its name`);
     }
   }
   const hash = sourceHash(item.text.en.title, item.text.en.body);

@@ -141,7 +141,10 @@ function ageSignal(item: CatalogItem, years: number | undefined): Signal | undef
 }
 
 /** The first ranker: need, amount, registration gaps, business age and the eligibility that held. */
-export const defaultRanker: Ranker = (item, profile, verdict) => {
+export const defaultRanker: Ranker = (item, profile, verdict) => scoreItem(item, profile, verdict, MAX_REASONS);
+
+/** defaultRanker's score with up to `maxReasons` reasons, strongest first ("why this?" asks for all). */
+export function scoreItem(item: CatalogItem, profile: Profile, verdict: Verdict, maxReasons: number): Scored {
   const held = item.eligibility ? explain(item.eligibility, profile) : [];
   const signals: Signal[] = [
     ...needAndAmount(item, profile),
@@ -153,14 +156,14 @@ export const defaultRanker: Ranker = (item, profile, verdict) => {
   if (item.example === true) signals.push({ weight: -1.5 });
   if (item.kind === 'offer' && item.status === 'announced') signals.push({ weight: -1 });
   const score = Math.round(signals.reduce((sum, s) => sum + s.weight, 0) * 1000) / 1000;
-  return { score, reasons: topReasons(signals) };
-};
+  return { score, reasons: topReasons(signals, maxReasons) };
+}
 
-function topReasons(signals: readonly Signal[]): Reason[] {
+function topReasons(signals: readonly Signal[], maxReasons: number): Reason[] {
   const seen = new Set<string>();
   const out: Reason[] = [];
   for (const s of [...signals].sort((a, b) => b.weight - a.weight)) {
-    if (!s.reason || seen.has(s.reason.key) || out.length >= MAX_REASONS) continue;
+    if (!s.reason || seen.has(s.reason.key) || out.length >= maxReasons) continue;
     seen.add(s.reason.key);
     out.push(s.reason);
   }

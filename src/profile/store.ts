@@ -10,6 +10,8 @@ export interface ProfileRecord {
   readonly lang: Lang;
   /** Id of the owner's primary segment (content/segments.json), when known. */
   readonly segment?: string;
+  /** The owner's WhatsApp profile name, kept only after consent; sealed at rest. */
+  readonly name?: string;
   /** Where campaigns reach the owner (`whatsapp:+91…`); sealed at rest with the rest of the record. */
   readonly address?: string;
   /** Agreed to receive marketing messages (campaigns). */

@@ -48,11 +48,31 @@ function journeys(make: Make) {
       amount: 300000,
     });
 
-    const recs = await say('yes');
+    expect(await say('yes')).toContain(t(runtime, 'en', 'marketing.ask'));
+    const recs = await say('yes please');
+    expect(recs).toContain(t(runtime, 'en', 'marketing.yes'));
     expect(recs).toContain(t(runtime, 'en', 'recs.intro'));
     expect(recs).toMatch(/\*1\. .+\*/);
     expect(recs).toMatch(/\*3\. .+\*/);
     expect(recs).toContain('Why:');
+    const ownerId = runtime.engine.ownerId(from);
+    const saved = await runtime.profiles.get(ownerId);
+    expect(saved).toMatchObject({
+      lang: 'en',
+      marketingConsent: true,
+      name: 'Ramesh',
+      address: from,
+      profile: { businessKind: 'kirana', need: 'machinery' },
+    });
+    expect(saved?.segment).toEqual(expect.any(String));
+    expect(await runtime.ledger.current(ownerId)).toEqual({ service: true, marketing: true, sharedWith: [] });
+
+    const why = await say('why 1');
+    expect(why).toMatch(/^\*1\. .+\*/);
+    expect(why).toContain(t(runtime, 'en', 'why.title'));
+    expect(await say('👍 2')).toContain(t(runtime, 'en', 'feedback.thanks'));
+    expect(await say('not for me 3')).toContain(t(runtime, 'en', 'feedback.dismissed'));
+    expect(await say('interested')).toContain(t(runtime, 'en', 'feedback.which'));
     const more = await say('more');
     expect(more).toMatch(/\*4\. .+\*/);
     await done();
@@ -79,10 +99,27 @@ function journeys(make: Make) {
     expect(stored?.record.context).toMatchObject({
       lang: 'hi',
       name: 'सुनीता',
-      profile: { businessKind: 'tailor', pin: '226001', state: 'UP', yearsInBusiness: 6, monthlySales: 150000, workers: 2, udyam: true, gst: false, need: 'machinery', amount: 250000 },
+      profile: {
+        businessKind: 'tailor',
+        pin: '226001',
+        state: 'UP',
+        yearsInBusiness: 6,
+        monthlySales: 150000,
+        workers: 2,
+        udyam: true,
+        gst: false,
+        need: 'machinery',
+        amount: 250000,
+      },
     });
-    const recs = await say('हाँ');
+    expect(await say('हाँ')).toContain(t(runtime, 'hi', 'marketing.ask'));
+    const recs = await say('नहीं');
+    expect(recs).toContain(t(runtime, 'hi', 'marketing.no'));
     expect(recs).toContain(t(runtime, 'hi', 'recs.intro'));
+    expect(await runtime.profiles.get(runtime.engine.ownerId(from))).toMatchObject({
+      lang: 'hi',
+      marketingConsent: false,
+    });
     expect(recs).toMatch(/\*1\. .+\*/);
     await done();
   });
@@ -138,7 +175,9 @@ function journeys(make: Make) {
     await say('tea stall');
     expect(await say('delete my data')).toContain(t(runtime, 'en', 'delete.confirm'));
     expect(await say('2')).toContain(t(runtime, 'en', 'delete.cancelled'));
-    expect((await runtime.store.load(runtime.engine.ownerId(from)))?.record.context.profile.businessKind).toBe('tea_stall');
+    expect(
+      (await runtime.store.load(runtime.engine.ownerId(from)))?.record.context.profile.businessKind,
+    ).toBe('tea_stall');
     await say('delete');
     expect(await say('1')).toContain(t(runtime, 'en', 'delete.done'));
     expect(await runtime.store.load(runtime.engine.ownerId(from))).toBeUndefined();
@@ -203,7 +242,10 @@ describeRedis('journeys on Redis', () => {
   afterAll(async () => redis.quit());
   journeys(() => {
     const prefix = testPrefix();
-    const runtime = testRuntime({ REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }, { redisPrefix: prefix });
+    const runtime = testRuntime(
+      { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
+      { redisPrefix: prefix },
+    );
     return {
       runtime,
       done: async () => {

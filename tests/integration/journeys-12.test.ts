@@ -238,7 +238,12 @@ describe('onboarding journeys in 12 languages, native and romanized, on the embe
         const stored = await runtime.store.load(runtime.engine.ownerId(from));
         expect(stored?.record.context.lang).toBe(lang);
         expect(stored?.record.context.profile).toMatchObject(journey.profile);
-        expect(await say(journey.confirm), `confirm: "${journey.confirm}"`).toContain(t('recs.intro'));
+        expect(await say(journey.confirm), `confirm: "${journey.confirm}"`).toContain(t('marketing.ask'));
+        expect(await say(journey.consent), `offers from lenders: "${journey.consent}"`).toContain(
+          t('recs.intro'),
+        );
+        const saved = await runtime.profiles.get(runtime.engine.ownerId(from));
+        expect(saved).toMatchObject({ lang, marketingConsent: true, profile: journey.profile });
       });
     });
   });

@@ -131,7 +131,9 @@ describe('short and non-language messages', () => {
   });
 
   it('is more confident on a full sentence than on one word', () => {
-    expect(detectLanguage('mujhe dukaan ke liye loan chahiye').confidence).toBeGreaterThan(detectLanguage('loan').confidence);
+    expect(detectLanguage('mujhe dukaan ke liye loan chahiye').confidence).toBeGreaterThan(
+      detectLanguage('loan').confidence,
+    );
   });
 });
 
@@ -154,7 +156,8 @@ describe('scoreLanguages', () => {
     expect(ranked[0]?.lang).toBe('hi');
     const total = ranked.reduce((s, r) => s + r.score, 0);
     expect(total).toBeCloseTo(1, 3);
-    for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1]?.score ?? 0).toBeGreaterThanOrEqual(ranked[i]?.score ?? 0);
+    for (let i = 1; i < ranked.length; i++)
+      expect(ranked[i - 1]?.score ?? 0).toBeGreaterThanOrEqual(ranked[i]?.score ?? 0);
   });
 });
 
