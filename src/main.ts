@@ -43,6 +43,7 @@ import { deliveryPolicy } from './campaigns/policy-config.js';
 import type { CampaignAnswer } from './channels/voice-context.js';
 import type { Lang } from './language/langs.js';
 import { fetchTwilioMedia } from './channels/media.js';
+import { transcribeVoiceNote } from './channels/voice-note.js';
 import { createSpeechToText, type SpeechToText } from './language/speech/index.js';
 import { createTextToSpeech, type TextToSpeech } from './language/tts/index.js';
 import type { ConsentLedger } from './consent/ledger.js';
@@ -100,6 +101,8 @@ export interface ComposeOverrides {
   readonly log?: Logger;
   /** Outbound messages and calls (default: Twilio REST when configured, else a recording sender). */
   readonly sender?: Sender;
+  /** Speech-to-text (default: Google when GOOGLE_CLOUD_PROJECT is set, else offline). */
+  readonly stt?: SpeechToText;
   readonly clock?: () => Date;
   /** Key prefix in Redis (tests use a unique one each). */
   readonly redisPrefix?: string;
@@ -148,7 +151,7 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
   );
   const clock = overrides.clock ?? (() => new Date());
   const sender = overrides.sender ?? createSender(config.twilio, config.publicBaseUrl, log);
-  const stt = createSpeechToText(config, log);
+  const stt = overrides.stt ?? createSpeechToText(config, log);
   const tts = createTextToSpeech(config, log);
   const fetchMedia = (url: string, allowedTypes?: readonly string[]) =>
     fetchTwilioMedia(url, {
@@ -228,6 +231,11 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
       ...(campaigns ? { campaignRoutes: campaigns.routes } : {}),
     }),
     ...(campaigns ? { onStatus: campaigns.recordStatus } : {}),
+    voiceNotes: {
+      configured: stt.configured,
+      transcribe: (media, candidates) => transcribeVoiceNote({ stt, fetchMedia: (url) => fetchMedia(url) }, media, candidates),
+      sender,
+    },
     inbox: { inbox, settle: settler.settle, perMinute: config.floodPerMinute, graceMs: config.inboxGraceMs },
     voice: {
       engine,

@@ -20,6 +20,10 @@ import type { Lang } from '../language/langs.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import { InvalidInput, parseWhatsApp } from './whatsapp-inbound.js';
+import { answerVoiceNote, voiceNoteOf, type VoiceNoteReplyDeps } from './whatsapp-voice-note.js';
+
+/** A voice note is answered out of band: recovery waits this much longer before stepping in. */
+const VOICE_NOTE_GRACE_MS = 60_000;
 import { packMessages, renderText, type TextRenderDeps } from './render-text.js';
 
 const { twiml } = twilio;
@@ -43,6 +47,8 @@ export interface WhatsAppRouteDeps {
   readonly metrics: Metrics;
   readonly clock?: () => Date;
   readonly inbox?: InboxDeps;
+  /** Voice notes transcribed and answered by REST (when a speech provider is configured). */
+  readonly voiceNotes?: VoiceNoteReplyDeps;
   /** Also told of every message status (campaign counters and per-recipient status). */
   readonly onStatus?: (update: {
     messageSid: string;
@@ -102,7 +108,7 @@ export function whatsappRoutes(deps: WhatsAppRouteDeps): Router {
   };
 
   /** Counts and records the message; answers and returns false when it must go no further. */
-  const admit = async (inbound: InboundEvent, replyFrom: unknown, res: Response): Promise<boolean> => {
+  const admit = async (inbound: InboundEvent, replyFrom: unknown, res: Response, extraGraceMs = 0): Promise<boolean> => {
     if (!deps.inbox) return true;
     const { inbox, perMinute, graceMs } = deps.inbox;
     const ownerId = deps.engine.ownerId(inbound.from);
@@ -112,7 +118,7 @@ export function whatsappRoutes(deps: WhatsAppRouteDeps): Router {
       inbound,
       ...(typeof replyFrom === 'string' && replyFrom.length <= 64 ? { replyFrom } : {}),
     };
-    const admission = await inbox.admit(entry, { now: at, perMinute, dueAt: at + graceMs });
+    const admission = await inbox.admit(entry, { now: at, perMinute, dueAt: at + graceMs + extraGraceMs });
     if (admission === 'admitted') return true;
     deps.metrics.errors.inc({ kind: 'flood' });
     if (admission === 'muted') {
@@ -163,11 +169,27 @@ export function whatsappRoutes(deps: WhatsAppRouteDeps): Router {
       res.status(400).type('text/plain').send(`Bad request: ${error.message}`);
       return;
     }
+    const replyFrom = (req.body as Record<string, unknown>).To;
+    const note = deps.voiceNotes?.configured ? voiceNoteOf(inbound) : undefined;
     try {
       // Nothing is written when this fails: the owner is asked to try again.
-      if (!(await admit(inbound, (req.body as Record<string, unknown>).To, res))) return;
+      if (!(await admit(inbound, replyFrom, res, note ? VOICE_NOTE_GRACE_MS : 0))) return;
     } catch (error) {
       res.type('text/xml').send(failure(error, inbound));
+      return;
+    }
+    if (note && deps.voiceNotes) {
+      // Acknowledged now; the answer follows by REST once the note is transcribed.
+      res.type('text/xml').send(toTwiml([]));
+      const voiceNotes = deps.voiceNotes;
+      const from = typeof replyFrom === 'string' && replyFrom.length <= 64 ? replyFrom : undefined;
+      answerVoiceNote({ ...deps, render, voiceNotes }, inbound, note, from).then(
+        () => deps.inbox?.settle(inbound.messageId),
+        (error: unknown) => {
+          deps.metrics.errors.inc({ kind: 'voice_note' });
+          deps.log.error({ err: error, messageId: inbound.messageId }, 'voice note answer failed; left for recovery');
+        },
+      );
       return;
     }
     // From here the entry is recorded: once an answer (even an apology) leaves, it is done.
