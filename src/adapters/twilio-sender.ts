@@ -156,7 +156,9 @@ export function toSendError(error: unknown, timeoutMs: number): SendError {
     const reason = timedOut
       ? `no answer from Twilio within ${timeoutMs} ms (the send may still have happened)`
       : `network error talking to Twilio (${netCode ?? message})`;
-    return new SendError('retryable', undefined, undefined, reason);
+    // Refused or unresolved connections never reached Twilio; a timeout or a reset may have.
+    const maybeSent = timedOut || netCode === 'ECONNRESET' || netCode === 'EPIPE';
+    return new SendError('retryable', undefined, undefined, reason, maybeSent);
   }
   return new SendError('permanent', undefined, undefined, `could not build the Twilio request: ${message}`);
 }

@@ -175,7 +175,7 @@ export function createDelivery(deps: DeliveryDeps) {
     try {
       sent = await send(campaign, variant, address);
     } catch (error) {
-      if (!(error instanceof SendError)) {
+      if (!(error instanceof SendError) || error.maybeSent) {
         // We cannot tell whether the provider took the message: record it, never send it again.
         await store.finish(campaign.id, ownerId, { kind: 'unknown' });
         return { kind: 'unknown' };

@@ -52,6 +52,11 @@ export class SendError extends Error {
     readonly httpStatus: number | undefined,
     /** A readable reason for operators, e.g. "recipient has unsubscribed (21610)". */
     readonly reason: string,
+    /**
+     * The request may have reached the provider (a timeout or a connection dropped after it was sent):
+     * the message may have gone out. Callers that must never duplicate do not resend it.
+     */
+    readonly maybeSent = false,
   ) {
     super(reason);
   }

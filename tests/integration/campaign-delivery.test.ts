@@ -32,6 +32,21 @@ describeRedis('campaign delivery', () => {
     ]);
   });
 
+  it('never resends after a timeout or a dropped connection: the message may have gone out', async () => {
+    engine = await startEngine();
+    const reset = await engine.addOwner();
+    const refused = await engine.addOwner();
+    engine.fake.failFor(reset.to, 'reset', { times: 1 });
+    engine.fake.failFor(refused.to, 503, { times: 1 });
+    const created = await engine.whatsappCampaign('bank-a');
+    const view = await engine.until('bank-a', created.id);
+    // The reset may have reached Twilio: recorded unknown, one attempt only. The 503 did not: retried once.
+    expect(view.stats).toMatchObject({ sent: 1, unknown: 1 });
+    expect(engine.fake.attempts.filter((a) => a.to === reset.to)).toHaveLength(1);
+    expect(await engine.store.recipient(created.id, reset.ownerId)).toEqual({ kind: 'unknown' });
+    expect(engine.fake.countFor(refused.to)).toBe(1);
+  });
+
   it('records permanent errors with Twilio’s code and reason, without retrying', async () => {
     engine = await startEngine();
     const invalid = await engine.addOwner();
