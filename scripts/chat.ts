@@ -44,9 +44,17 @@ async function send(text: string): Promise<string[]> {
   };
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
   if (config.twilio.authToken) {
-    headers['x-twilio-signature'] = twilio.getExpectedTwilioSignature(config.twilio.authToken, `${base}/twilio/whatsapp`, form);
+    headers['x-twilio-signature'] = twilio.getExpectedTwilioSignature(
+      config.twilio.authToken,
+      `${base}/twilio/whatsapp`,
+      form,
+    );
   }
-  const res = await fetch(`http://127.0.0.1:${port}/twilio/whatsapp`, { method: 'POST', headers, body: new URLSearchParams(form) });
+  const res = await fetch(`http://127.0.0.1:${port}/twilio/whatsapp`, {
+    method: 'POST',
+    headers,
+    body: new URLSearchParams(form),
+  });
   const body = await res.text();
   if (!res.ok) return [`[HTTP ${res.status}] ${body}`];
   const doc = parser.parse(body) as { Response?: { Message?: unknown[] } | '' };
@@ -58,13 +66,17 @@ function show(replies: string[]): void {
   for (const reply of replies) console.log(`\x1b[32mSaathi:\x1b[0m ${reply.replace(/\n/g, '\n        ')}\n`);
 }
 
-console.log(`Chatting as ${values.from} (${values.name}) with the ${config.redisUrl ? 'Redis' : 'in-memory'} store. Ctrl+D to quit.\n`);
+console.log(
+  `Chatting as ${values.from} (${values.name}) with the ${config.redisUrl ? 'Redis' : 'in-memory'} store. Ctrl+D to quit.\n`,
+);
 if (values.lang) {
   if (!isLang(values.lang)) throw new Error(`--lang must be one of en hi bn mr te ta gu ur kn or ml pa`);
   show(await send(ENDONYM[values.lang]));
 }
 if (values.script) {
-  for (const line of readFileSync(values.script, 'utf8').split('\n').filter((l) => l.trim() !== '')) {
+  for (const line of readFileSync(values.script, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')) {
     console.log(`\x1b[36mYou:\x1b[0m ${line}`);
     show(await send(line));
   }

@@ -18,7 +18,9 @@ if (command === 'status') {
   }
 } else if (command === 'todo' && isLang(langArg) && langArg !== 'en') {
   const done = files.translations[langArg] ?? {};
-  const todo = Object.fromEntries(Object.entries(files.en).filter(([key, text]) => done[key]?.sourceHash !== sourceHash(text)));
+  const todo = Object.fromEntries(
+    Object.entries(files.en).filter(([key, text]) => done[key]?.sourceHash !== sourceHash(text)),
+  );
   console.log(JSON.stringify(todo, null, 2));
 } else if (command === 'stamp' && isLang(langArg) && langArg !== 'en' && file) {
   const incoming = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
@@ -40,24 +42,35 @@ if (command === 'status') {
     process.exit(1);
   }
   writeFileSync(new URL(`${langArg}.json`, LOCALES_DIR), `${JSON.stringify(merged, null, 2)}\n`);
-  console.log(`locales/${langArg}.json: ${Object.keys(merged).length}/${Object.keys(files.en).length} strings`);
+  console.log(
+    `locales/${langArg}.json: ${Object.keys(merged).length}/${Object.keys(files.en).length} strings`,
+  );
 } else if (command === 'content' && isLang(langArg) && langArg !== 'en' && file) {
   const incoming = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { title: string; body: string }>;
   const seen = new Set<string>();
   for (const name of ['tips.json', 'offers.json']) {
     const url = new URL(`../content/${name}`, import.meta.url);
-    const items = JSON.parse(readFileSync(url, 'utf8')) as { id: string; text: Record<string, { title: string; body: string; sourceHash?: string }> }[];
+    const items = JSON.parse(readFileSync(url, 'utf8')) as {
+      id: string;
+      text: Record<string, { title: string; body: string; sourceHash?: string }>;
+    }[];
     for (const item of items) {
       const translated = incoming[item.id];
       const en = item.text.en;
       if (!translated || !en) continue;
       seen.add(item.id);
-      item.text[langArg] = { title: translated.title, body: translated.body, sourceHash: sourceHash(en.title, en.body) };
+      item.text[langArg] = {
+        title: translated.title,
+        body: translated.body,
+        sourceHash: sourceHash(en.title, en.body),
+      };
     }
     writeFileSync(url, `${JSON.stringify(items, null, 2)}\n`);
   }
   const unknown = Object.keys(incoming).filter((id) => !seen.has(id));
-  console.log(`content: ${seen.size} items translated into ${langArg}${unknown.length ? `; unknown ids: ${unknown.join(', ')}` : ''}`);
+  console.log(
+    `content: ${seen.size} items translated into ${langArg}${unknown.length ? `; unknown ids: ${unknown.join(', ')}` : ''}`,
+  );
 } else {
   console.error('usage: npm run i18n -- status | todo LANG | stamp LANG FILE.json | content LANG FILE.json');
   process.exit(2);

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { evaluate, parseTsv, type GroupScore } from '../src/language/detect/evaluate.js';
 
 function table(name: string, g: GroupScore): string {
-  const rows = Object.entries(g.perLang).map(([l, a]) => `  ${l.padEnd(6)} ${(a * 100).toFixed(2).padStart(7)}%`);
+  const rows = Object.entries(g.perLang).map(
+    ([l, a]) => `  ${l.padEnd(6)} ${(a * 100).toFixed(2).padStart(7)}%`,
+  );
   return [`${name}  (macro ${(g.macro * 100).toFixed(2)}%)`, ...rows].join('\n');
 }
 
@@ -30,11 +32,14 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(table('native', result.native));
     console.log(table('romanized', result.romanized));
     if (result.rejection.rows > 0) {
-      console.log(`rejection: ${(result.rejection.other * 100).toFixed(2)}% of ${result.rejection.rows} "other" rows answered unknown (not in the macros)`);
+      console.log(
+        `rejection: ${(result.rejection.other * 100).toFixed(2)}% of ${result.rejection.rows} "other" rows answered unknown (not in the macros)`,
+      );
     }
     if (confusions !== undefined) {
       console.log('\nconfusions (script, expected, got, count):');
-      for (const [k, n] of [...confusions.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${k}\t${n}`);
+      for (const [k, n] of [...confusions.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40))
+        console.log(`  ${k}\t${n}`);
     }
     return 0;
   }

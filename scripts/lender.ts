@@ -137,13 +137,20 @@ const commands: Record<string, Command> = {
   // ---- Campaign commands (src/campaigns/watch.ts) over the campaign store in the same Redis. ----
   async campaigns(ctx) {
     const lenderId = one(ctx.args, 'lender id');
-    ctx.out(await listCampaigns(createRedisCampaignStore({ redis: ctx.redis, prefix: ctx.prefix }), lenderId));
+    ctx.out(
+      await listCampaigns(createRedisCampaignStore({ redis: ctx.redis, prefix: ctx.prefix }), lenderId),
+    );
     return 0;
   },
   async watch(ctx) {
     const campaignId = one(ctx.args, 'campaign id');
     const store = createRedisCampaignStore({ redis: ctx.redis, prefix: ctx.prefix });
-    const counters = await watchCampaign({ store, campaignId, write: ctx.out, inPlace: process.stdout.isTTY });
+    const counters = await watchCampaign({
+      store,
+      campaignId,
+      write: ctx.out,
+      inPlace: process.stdout.isTTY,
+    });
     return counters === undefined ? fail(`no campaign ${campaignId}`) : 0;
   },
 };

@@ -3,7 +3,12 @@ import { Redis } from 'ioredis';
 
 /** A connected client, or the error that says why no Redis answers at `url`. */
 export async function connectRedis(url: string): Promise<Redis | Error> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 3_000, retryStrategy: () => null });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 3_000,
+    retryStrategy: () => null,
+  });
   let connectionError: Error | undefined;
   redis.on('error', (error: Error) => (connectionError = error)); // reported to the caller, not thrown at random
   try {

@@ -24,13 +24,20 @@ for (const file of readdirSync(FLOWS_DIR).filter((name) => name.endsWith('.json'
     const flow = loadFlow(file.replace(/\.json$/, ''));
     buildMachine(flow);
     for (const question of flow.questions) {
-      for (const key of [question.prompt, question.retry, `field.${question.id}`, ...question.choices.map((c) => c.label)]) {
-        if (!(key in locales.en) && !key.startsWith('kind.')) flowProblems.push(`${file} ${question.id}: message ${key} is not in locales/en.json`);
+      for (const key of [
+        question.prompt,
+        question.retry,
+        `field.${question.id}`,
+        ...question.choices.map((c) => c.label),
+      ]) {
+        if (!(key in locales.en) && !key.startsWith('kind.'))
+          flowProblems.push(`${file} ${question.id}: message ${key} is not in locales/en.json`);
       }
       for (const choice of question.choices) {
         if (!choice.match) continue;
         for (const lang of LANGS) {
-          if (!choice.match[lang]?.length) flowProblems.push(`${file} ${question.id}.${choice.id}: no match words in ${lang}`);
+          if (!choice.match[lang]?.length)
+            flowProblems.push(`${file} ${question.id}.${choice.id}: no match words in ${lang}`);
         }
       }
     }
@@ -42,7 +49,10 @@ section('flows', flowProblems);
 section('locales', validateLocales(locales));
 const glossary = loadGlossary();
 section('glossary', [...glossary.problems, ...checkGlossaryUse(glossary, locales)]);
-section('content catalog', validateCatalog({ requiredLangs: LANGS, businessKinds: listBusinessKinds().map((kind) => kind.id) }));
+section(
+  'content catalog',
+  validateCatalog({ requiredLangs: LANGS, businessKinds: listBusinessKinds().map((kind) => kind.id) }),
+);
 section('lexicon', validateLexicon());
 section('segments', validateSegments({ businessKinds: listBusinessKinds().map((kind) => kind.id) }));
 

@@ -7,10 +7,19 @@ const optionalString = z.preprocess(emptyAsUndefined, z.string().min(1).optional
 const SEND_WINDOW = /^\d{1,2}:\d{2}-\d{1,2}:\d{2}$/;
 
 const envSchema = z.object({
-  NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
+  NODE_ENV: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['development', 'production', 'test']).default('development'),
+  ),
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   PUBLIC_BASE_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
-  REDIS_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
+  REDIS_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
+  ),
   TWILIO_ACCOUNT_SID: optionalString,
   TWILIO_AUTH_TOKEN: optionalString,
   TWILIO_WHATSAPP_FROM: optionalString,
@@ -42,13 +51,29 @@ const envSchema = z.object({
   /** Days of silence after which a conversation restarts politely. */
   SAATHI_IDLE_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(7)),
   /** Largest accepted webhook body, in bytes. */
-  SAATHI_MAX_BODY_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).default(64 * 1024)),
+  SAATHI_MAX_BODY_BYTES: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(64 * 1024),
+  ),
   /** Directory of synthesized voice prompts (content-hash file names). */
   SAATHI_AUDIO_DIR: z.preprocess(emptyAsUndefined, z.string().default('.cache/audio')),
   /** Prefix of every Redis key (one deployment or test per prefix). */
-  SAATHI_REDIS_PREFIX: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/).default('saathi:')),
+  SAATHI_REDIS_PREFIX: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9:_.-]{1,64}$/)
+      .default('saathi:'),
+  ),
   /** Messages per number per minute before a polite "slow down" (docs/security.md). */
-  SAATHI_FLOOD_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(20)),
+  SAATHI_FLOOD_PER_MINUTE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(1).max(10_000).default(20),
+  ),
   /** Keys retired by a rotation, comma-separated (same format as SAATHI_DATA_KEY); still opened, never sealed with. */
   SAATHI_DATA_KEYS_OLD: optionalString,
   /** Key of the owner-id hash; never rotates. Required with SAATHI_DATA_KEYS_OLD (set it to the original data key). */
@@ -63,14 +88,29 @@ const envSchema = z.object({
   /** Campaign calls per second (Twilio's default 1 CPS); 0 = no limit. */
   SAATHI_CALL_RATE: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(1_000).default(1)),
   /** Campaign sending windows, IST; voice is always kept inside TRAI's 10:00-21:00. */
-  SAATHI_QUIET_HOURS_WHATSAPP: z.preprocess(emptyAsUndefined, z.string().regex(SEND_WINDOW, 'must be HH:MM-HH:MM').default('10:00-21:00')),
-  SAATHI_QUIET_HOURS_VOICE: z.preprocess(emptyAsUndefined, z.string().regex(SEND_WINDOW, 'must be HH:MM-HH:MM').default('10:00-21:00')),
+  SAATHI_QUIET_HOURS_WHATSAPP: z.preprocess(
+    emptyAsUndefined,
+    z.string().regex(SEND_WINDOW, 'must be HH:MM-HH:MM').default('10:00-21:00'),
+  ),
+  SAATHI_QUIET_HOURS_VOICE: z.preprocess(
+    emptyAsUndefined,
+    z.string().regex(SEND_WINDOW, 'must be HH:MM-HH:MM').default('10:00-21:00'),
+  ),
   /** Marketing messages per owner across all lenders, e.g. 2/7d (units s, m, h, d). */
-  SAATHI_FREQUENCY_CAP: z.preprocess(emptyAsUndefined, z.string().regex(/^\d+\/\d+[smhd]$/, 'must look like 2/7d').default('2/7d')),
+  SAATHI_FREQUENCY_CAP: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^\d+\/\d+[smhd]$/, 'must look like 2/7d')
+      .default('2/7d'),
+  ),
   /** Campaign workers started inside `npm start` (0 = run them with `npm run worker`). */
   SAATHI_WORKERS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(64).default(0)),
   /** Campaign jobs in flight per campaign and worker. */
-  SAATHI_WORKER_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1_000).default(50)),
+  SAATHI_WORKER_CONCURRENCY: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(1).max(1_000).default(50),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -136,7 +176,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (env.NODE_ENV === 'production') {
     const missing = REQUIRED_IN_PRODUCTION.filter((name) => env[name] === undefined);
     if (missing.length > 0) {
-      throw new ConfigError(`NODE_ENV=production needs ${missing.join(', ')}; refusing to start without them.`);
+      throw new ConfigError(
+        `NODE_ENV=production needs ${missing.join(', ')}; refusing to start without them.`,
+      );
     }
     if (env.PUBLIC_BASE_URL === undefined) {
       throw new ConfigError('NODE_ENV=production needs PUBLIC_BASE_URL to verify Twilio signatures.');
@@ -190,11 +232,24 @@ const keyBytes = (text: string): Buffer => Buffer.from(text, text.length === 64 
 
 /** Old data keys and the hash key, checked: once a key was rotated, the hash key must be pinned. */
 function rotationKeys(env: Env): { oldDataKeys: Buffer[]; hashKey: Buffer | undefined } {
-  const old = (env.SAATHI_DATA_KEYS_OLD ?? '').split(',').map((part) => part.trim()).filter(Boolean);
-  const bad = [...old, ...(env.SAATHI_HASH_KEY ? [env.SAATHI_HASH_KEY] : [])].filter((text) => !KEY_FORMAT.test(text));
-  if (bad.length > 0) throw new ConfigError('SAATHI_DATA_KEYS_OLD and SAATHI_HASH_KEY hold 32-byte keys (64 hex characters or base64)');
+  const old = (env.SAATHI_DATA_KEYS_OLD ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const bad = [...old, ...(env.SAATHI_HASH_KEY ? [env.SAATHI_HASH_KEY] : [])].filter(
+    (text) => !KEY_FORMAT.test(text),
+  );
+  if (bad.length > 0)
+    throw new ConfigError(
+      'SAATHI_DATA_KEYS_OLD and SAATHI_HASH_KEY hold 32-byte keys (64 hex characters or base64)',
+    );
   if (old.length > 0 && env.SAATHI_HASH_KEY === undefined) {
-    throw new ConfigError('SAATHI_DATA_KEYS_OLD needs SAATHI_HASH_KEY (the original data key), or owner ids would change');
+    throw new ConfigError(
+      'SAATHI_DATA_KEYS_OLD needs SAATHI_HASH_KEY (the original data key), or owner ids would change',
+    );
   }
-  return { oldDataKeys: old.map(keyBytes), hashKey: env.SAATHI_HASH_KEY === undefined ? undefined : keyBytes(env.SAATHI_HASH_KEY) };
+  return {
+    oldDataKeys: old.map(keyBytes),
+    hashKey: env.SAATHI_HASH_KEY === undefined ? undefined : keyBytes(env.SAATHI_HASH_KEY),
+  };
 }

@@ -115,13 +115,18 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
   const metrics = createMetrics({ defaults: overrides.log === undefined });
   const sealer = createSealer(config.dataKey, { oldKeys: config.oldDataKeys, hashKey: config.hashKey });
   const redis = config.redisUrl
-    ? createRedisClient(config.redisUrl, { onError: (error) => log.warn({ err: error.message }, 'redis connection error') })
+    ? createRedisClient(config.redisUrl, {
+        onError: (error) => log.warn({ err: error.message }, 'redis connection error'),
+      })
     : undefined;
   const prefix = overrides.redisPrefix ?? config.redisPrefix;
   const retentionSeconds = Math.round(config.retentionDays * 24 * 3600);
   const store = redis
     ? createRedisStore({ redis, sealer, prefix, retentionSeconds })
-    : createMemoryStore({ retentionMs: retentionSeconds * 1000, ...(overrides.clock ? { clock: overrides.clock } : {}) });
+    : createMemoryStore({
+        retentionMs: retentionSeconds * 1000,
+        ...(overrides.clock ? { clock: overrides.clock } : {}),
+      });
   const inbox = redis ? createRedisInbox({ redis, sealer, prefix }) : createMemoryInbox();
   const settler = new Settler(inbox, log);
 
@@ -207,7 +212,10 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
     onTurn: ({ state, lang }) => metrics.turns.inc({ state, lang }),
     onAfterTurnError: (error, messageId) => {
       metrics.errors.inc({ kind: 'after_turn' });
-      log.error({ err: error, messageId }, 'work after a committed turn failed (profile, consent ledger, feedback or lead)');
+      log.error(
+        { err: error, messageId },
+        'work after a committed turn failed (profile, consent ledger, feedback or lead)',
+      );
     },
   };
   const app = createApp({
@@ -233,7 +241,8 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
     ...(campaigns ? { onStatus: campaigns.recordStatus } : {}),
     voiceNotes: {
       configured: stt.configured,
-      transcribe: (media, candidates) => transcribeVoiceNote({ stt, fetchMedia: (url) => fetchMedia(url) }, media, candidates),
+      transcribe: (media, candidates) =>
+        transcribeVoiceNote({ stt, fetchMedia: (url) => fetchMedia(url) }, media, candidates),
       sender,
     },
     inbox: { inbox, settle: settler.settle, perMinute: config.floodPerMinute, graceMs: config.inboxGraceMs },
@@ -250,7 +259,8 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
       sender,
       stt,
       tts,
-      fetchRecording: async (url) => (await fetchMedia(url, ['audio/wav', 'audio/x-wav', 'audio/mpeg'])).bytes,
+      fetchRecording: async (url) =>
+        (await fetchMedia(url, ['audio/wav', 'audio/x-wav', 'audio/mpeg'])).bytes,
       ...(campaigns
         ? {
             campaignMessage: (campaignId: string, lang: Lang) => campaigns.voiceMessage(campaignId, lang),
@@ -258,10 +268,16 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
               if (answer === 'optout') {
                 await Promise.all([
                   ledger.suppress(ownerId, clock().getTime()),
-                  ledger.append(ownerId, { type: 'withdraw', purpose: 'marketing', at: clock().getTime(), channel: 'voice' }),
+                  ledger.append(ownerId, {
+                    type: 'withdraw',
+                    purpose: 'marketing',
+                    at: clock().getTime(),
+                    channel: 'voice',
+                  }),
                   campaigns.recordOptOut(ownerId),
                 ]);
-              } else await campaigns.recordReply(ownerId, { interested: answer === 'interested', campaignId });
+              } else
+                await campaigns.recordReply(ownerId, { interested: answer === 'interested', campaignId });
             },
           }
         : {}),
@@ -270,14 +286,43 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
   });
   const recover = (sender: Sender) =>
     startRecovery(
-      { inbox, engine, sender, log, clock, render: whatsappRenderer({ messages, flow, item: (id) => catalog.byId.get(id) }) },
+      {
+        inbox,
+        engine,
+        sender,
+        log,
+        clock,
+        render: whatsappRenderer({ messages, flow, item: (id) => catalog.byId.get(id) }),
+      },
       config.recoveryIntervalMs,
       settler,
     );
-  return { app, config, store, engine, profiles, ledger, lenders, leads, audiences, feedback, messages, translator, metrics, log, inbox, recover, sender, stt, tts, campaigns, close: async () => {
-    await campaigns?.close();
-    await store.close();
-  } };
+  return {
+    app,
+    config,
+    store,
+    engine,
+    profiles,
+    ledger,
+    lenders,
+    leads,
+    audiences,
+    feedback,
+    messages,
+    translator,
+    metrics,
+    log,
+    inbox,
+    recover,
+    sender,
+    stt,
+    tts,
+    campaigns,
+    close: async () => {
+      await campaigns?.close();
+      await store.close();
+    },
+  };
 }
 
 function start(): void {
@@ -285,14 +330,20 @@ function start(): void {
   const runtime = compose(config);
   const { log } = runtime;
   if (!config.twilio.authToken) {
-    log.warn('TWILIO_AUTH_TOKEN is not set: LOCAL MODE, Twilio signatures are NOT checked. Never expose this server.');
+    log.warn(
+      'TWILIO_AUTH_TOKEN is not set: LOCAL MODE, Twilio signatures are NOT checked. Never expose this server.',
+    );
   }
-  if (!config.redisUrl) log.warn('REDIS_URL is not set: conversations are kept in memory and lost on restart.');
+  if (!config.redisUrl)
+    log.warn('REDIS_URL is not set: conversations are kept in memory and lost on restart.');
   if (!config.dataKey) log.warn('SAATHI_DATA_KEY is not set: using the development data key.');
-  if (!runtime.translator.configured) log.info('GOOGLE_CLOUD_PROJECT is not set: automatic translation of lender text is off.');
+  if (!runtime.translator.configured)
+    log.info('GOOGLE_CLOUD_PROJECT is not set: automatic translation of lender text is off.');
   const recovery = runtime.recover(runtime.sender);
-  for (let i = 0; i < config.campaigns.workers; i++) runtime.campaigns?.startWorkers({ concurrency: config.campaigns.concurrency });
-  if (config.campaigns.workers > 0 && !runtime.campaigns) log.warn('SAATHI_WORKERS is set but campaigns need REDIS_URL: no workers started.');
+  for (let i = 0; i < config.campaigns.workers; i++)
+    runtime.campaigns?.startWorkers({ concurrency: config.campaigns.concurrency });
+  if (config.campaigns.workers > 0 && !runtime.campaigns)
+    log.warn('SAATHI_WORKERS is set but campaigns need REDIS_URL: no workers started.');
   void runtime.tts.voices().then(
     (langs) => log.info({ langs }, 'text-to-speech voices'),
     (error: unknown) => log.warn({ err: error }, 'could not list text-to-speech voices'),
@@ -302,7 +353,13 @@ function start(): void {
   });
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');
-    server.close(() => void recovery.stop().then(() => runtime.close()).finally(() => process.exit(0)));
+    server.close(
+      () =>
+        void recovery
+          .stop()
+          .then(() => runtime.close())
+          .finally(() => process.exit(0)),
+    );
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));

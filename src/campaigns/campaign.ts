@@ -73,7 +73,10 @@ export const campaignInputSchema = z
     translateTo: z.array(langKey).max(LANGS.length).default([]),
     schedule: z
       .object({ start: time, end: time })
-      .refine((schedule) => schedule.end > schedule.start, { message: 'must be after schedule.start', path: ['end'] }),
+      .refine((schedule) => schedule.end > schedule.start, {
+        message: 'must be after schedule.start',
+        path: ['end'],
+      }),
     rateCap: z.number().positive().max(10_000).optional(),
   })
   .superRefine((input, ctx) => {

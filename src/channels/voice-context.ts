@@ -33,8 +33,7 @@ export interface VoiceDeps {
   /** Downloads a Twilio recording (with the account's credentials). */
   readonly fetchRecording?: ((url: string) => Promise<Buffer>) | undefined;
   readonly campaignMessage?:
-    | ((campaignId: string, lang: Lang) => string | undefined | Promise<string | undefined>)
-    | undefined;
+    ((campaignId: string, lang: Lang) => string | undefined | Promise<string | undefined>) | undefined;
   readonly onCampaignAnswer?:
     ((campaignId: string, ownerId: string, answer: CampaignAnswer) => void | Promise<void>) | undefined;
   readonly clock?: (() => Date) | undefined;

@@ -32,10 +32,14 @@ export class InvalidInput extends Error {
 const oneOf = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
 
 export function parseWhatsApp(body: unknown, receivedAt: Date): InboundEvent {
-  const flat = Object.fromEntries(Object.entries((body ?? {}) as Record<string, unknown>).map(([k, v]) => [k, oneOf(v)]));
+  const flat = Object.fromEntries(
+    Object.entries((body ?? {}) as Record<string, unknown>).map(([k, v]) => [k, oneOf(v)]),
+  );
   const parsed = whatsappSchema.safeParse(flat);
   if (!parsed.success) {
-    throw new InvalidInput(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+    throw new InvalidInput(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+    );
   }
   const data = parsed.data;
   const media: { url: string; contentType: string }[] = [];

@@ -108,7 +108,12 @@ export function whatsappRoutes(deps: WhatsAppRouteDeps): Router {
   };
 
   /** Counts and records the message; answers and returns false when it must go no further. */
-  const admit = async (inbound: InboundEvent, replyFrom: unknown, res: Response, extraGraceMs = 0): Promise<boolean> => {
+  const admit = async (
+    inbound: InboundEvent,
+    replyFrom: unknown,
+    res: Response,
+    extraGraceMs = 0,
+  ): Promise<boolean> => {
     if (!deps.inbox) return true;
     const { inbox, perMinute, graceMs } = deps.inbox;
     const ownerId = deps.engine.ownerId(inbound.from);
@@ -187,7 +192,10 @@ export function whatsappRoutes(deps: WhatsAppRouteDeps): Router {
         () => deps.inbox?.settle(inbound.messageId),
         (error: unknown) => {
           deps.metrics.errors.inc({ kind: 'voice_note' });
-          deps.log.error({ err: error, messageId: inbound.messageId }, 'voice note answer failed; left for recovery');
+          deps.log.error(
+            { err: error, messageId: inbound.messageId },
+            'voice note answer failed; left for recovery',
+          );
         },
       );
       return;

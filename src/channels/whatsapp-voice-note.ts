@@ -31,26 +31,40 @@ export interface AnswerVoiceNoteDeps {
 /** The voice note in a message that carries nothing else, or undefined. */
 export function voiceNoteOf(inbound: InboundEvent): VoiceNoteMedia | undefined {
   const [first] = inbound.media;
-  if (!first || inbound.text.trim() !== '' || inbound.payload !== undefined || inbound.location !== undefined) return undefined;
-  return first.contentType.toLowerCase().startsWith('audio/') ? { url: first.url, contentType: first.contentType } : undefined;
+  if (!first || inbound.text.trim() !== '' || inbound.payload !== undefined || inbound.location !== undefined)
+    return undefined;
+  return first.contentType.toLowerCase().startsWith('audio/')
+    ? { url: first.url, contentType: first.contentType }
+    : undefined;
 }
 
 /** The conversation's language first, then English and Hindi: at most four, as the recognizer allows. */
 function candidatesFor(lang: Lang | undefined): Lang[] {
-  const ordered = [lang, 'en', 'hi'].filter((l): l is Lang => l !== undefined && (LANGS as readonly string[]).includes(l));
+  const ordered = [lang, 'en', 'hi'].filter(
+    (l): l is Lang => l !== undefined && (LANGS as readonly string[]).includes(l),
+  );
   return [...new Set(ordered)].slice(0, 4);
 }
 
-export async function answerVoiceNote(deps: AnswerVoiceNoteDeps, inbound: InboundEvent, media: VoiceNoteMedia, replyFrom?: string): Promise<void> {
+export async function answerVoiceNote(
+  deps: AnswerVoiceNoteDeps,
+  inbound: InboundEvent,
+  media: VoiceNoteMedia,
+  replyFrom?: string,
+): Promise<void> {
   const ownerId = deps.engine.ownerId(inbound.from);
   const stored = await deps.engine.store.load(ownerId);
   const known = stored?.record.context.lang;
-  const send = (body: string) => deps.voiceNotes.sender.sendMessage({ to: inbound.from, body, ...(replyFrom ? { from: replyFrom } : {}) });
+  const send = (body: string) =>
+    deps.voiceNotes.sender.sendMessage({ to: inbound.from, body, ...(replyFrom ? { from: replyFrom } : {}) });
 
   const result = await deps.voiceNotes.transcribe(media, candidatesFor(known));
   if ('error' in result) {
     deps.metrics.errors.inc({ kind: `voice_note_${result.error}` });
-    deps.log.warn({ messageId: inbound.messageId, reason: result.error, detail: result.detail }, 'voice note not understood');
+    deps.log.warn(
+      { messageId: inbound.messageId, reason: result.error, detail: result.detail },
+      'voice note not understood',
+    );
     await send(deps.messages.format(known ?? 'en', { key: 'voice_note.unclear' }));
     return;
   }

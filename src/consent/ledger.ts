@@ -8,7 +8,12 @@ export type Purpose = 'service' | 'marketing' | `share:${string}`;
 
 export type ConsentEntry =
   | { readonly type: 'notice'; readonly version: string; readonly lang: Lang; readonly at: number }
-  | { readonly type: 'grant' | 'withdraw'; readonly purpose: Purpose; readonly at: number; readonly channel?: string };
+  | {
+      readonly type: 'grant' | 'withdraw';
+      readonly purpose: Purpose;
+      readonly at: number;
+      readonly channel?: string;
+    };
 
 export interface CurrentConsent {
   readonly service: boolean;

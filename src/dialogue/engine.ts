@@ -99,9 +99,9 @@ export async function handleInbound(
       deps.onTurn?.({ state: record.state, lang: record.context.lang, replies: replies.length });
       if (deps.afterTurn) {
         // The turn is committed and its answer stands; what follows it must not turn it into an apology.
-        await deps.afterTurn({ ownerId, inbound, before: conversation?.record, after, effects, shown, now }).catch((error: unknown) =>
-          deps.onAfterTurnError?.(error, inbound.messageId),
-        );
+        await deps
+          .afterTurn({ ownerId, inbound, before: conversation?.record, after, effects, shown, now })
+          .catch((error: unknown) => deps.onAfterTurnError?.(error, inbound.messageId));
       }
       return response;
     }

@@ -2,10 +2,32 @@
 import type { Lang } from '../language/langs.js';
 
 const LAKH: Readonly<Record<Lang, string>> = {
-  en: 'lakh', hi: 'लाख', bn: 'লাখ', mr: 'लाख', te: 'లక్షలు', ta: 'லட்சம்', gu: 'લાખ', ur: 'لاکھ', kn: 'ಲಕ್ಷ', or: 'ଲକ୍ଷ', ml: 'ലക്ഷം', pa: 'ਲੱਖ',
+  en: 'lakh',
+  hi: 'लाख',
+  bn: 'লাখ',
+  mr: 'लाख',
+  te: 'లక్షలు',
+  ta: 'லட்சம்',
+  gu: 'લાખ',
+  ur: 'لاکھ',
+  kn: 'ಲಕ್ಷ',
+  or: 'ଲକ୍ଷ',
+  ml: 'ലക്ഷം',
+  pa: 'ਲੱਖ',
 };
 const CRORE: Readonly<Record<Lang, string>> = {
-  en: 'crore', hi: 'करोड़', bn: 'কোটি', mr: 'कोटी', te: 'కోట్లు', ta: 'கோடி', gu: 'કરોડ', ur: 'کروڑ', kn: 'ಕೋಟಿ', or: 'କୋଟି', ml: 'കോടി', pa: 'ਕਰੋੜ',
+  en: 'crore',
+  hi: 'करोड़',
+  bn: 'কোটি',
+  mr: 'कोटी',
+  te: 'కోట్లు',
+  ta: 'கோடி',
+  gu: 'કરોડ',
+  ur: 'کروڑ',
+  kn: 'ಕೋಟಿ',
+  or: 'କୋଟି',
+  ml: 'കോടി',
+  pa: 'ਕਰੋੜ',
 };
 
 const grouping = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 0 });

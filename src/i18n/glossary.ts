@@ -11,14 +11,21 @@ const englishSchema = z
   .object({
     asOf: z.string().date(),
     note: z.string(),
-    terms: z.array(z.object({ id: z.string().regex(/^[a-z0-9_]+$/), term: z.string().min(1), meaning: z.string().min(1) }).strict()),
+    terms: z.array(
+      z
+        .object({ id: z.string().regex(/^[a-z0-9_]+$/), term: z.string().min(1), meaning: z.string().min(1) })
+        .strict(),
+    ),
   })
   .strict();
 
 const translatedSchema = z
   .object({
     asOf: z.string().date(),
-    terms: z.record(z.string(), z.object({ term: z.string().min(1), variants: z.array(z.string().min(1)).default([]) }).strict()),
+    terms: z.record(
+      z.string(),
+      z.object({ term: z.string().min(1), variants: z.array(z.string().min(1)).default([]) }).strict(),
+    ),
   })
   .strict();
 
@@ -49,7 +56,9 @@ export function loadGlossary(dir: URL = GLOSSARY_DIR): Glossary {
     }
     const parsed = translatedSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (!parsed.success) {
-      problems.push(`glossary ${lang}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      problems.push(
+        `glossary ${lang}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
       continue;
     }
     for (const id of ids) {
@@ -57,7 +66,8 @@ export function loadGlossary(dir: URL = GLOSSARY_DIR): Glossary {
       if (!entry) problems.push(`glossary ${lang}: term ${id} is missing`);
       else forms.get(id)![lang] = [entry.term, ...entry.variants];
     }
-    for (const id of Object.keys(parsed.data.terms)) if (!ids.has(id)) problems.push(`glossary ${lang}: unknown term ${id}`);
+    for (const id of Object.keys(parsed.data.terms))
+      if (!ids.has(id)) problems.push(`glossary ${lang}: unknown term ${id}`);
   }
   return {
     terms: english.terms.map((term) => ({ id: term.id, en: term.term, forms: forms.get(term.id) ?? {} })),

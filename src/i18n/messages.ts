@@ -9,7 +9,10 @@ import { formatAmount } from './format.js';
 export const LOCALES_DIR = new URL('../../locales/', import.meta.url);
 
 const sourceSchema = z.record(z.string(), z.string());
-const translationSchema = z.record(z.string(), z.object({ text: z.string(), sourceHash: z.string().regex(/^[0-9a-f]{8}$/) }).strict());
+const translationSchema = z.record(
+  z.string(),
+  z.object({ text: z.string(), sourceHash: z.string().regex(/^[0-9a-f]{8}$/) }).strict(),
+);
 
 export type SourceMessages = z.infer<typeof sourceSchema>;
 export type TranslatedMessages = z.infer<typeof translationSchema>;
@@ -100,7 +103,8 @@ export class Messages {
 
   /** Amount-like numbers become "₹2.5 lakh"; a business kind id becomes its name in the language. */
   private param(lang: Lang, name: string, value: string | number): string | number {
-    if (typeof value === 'number') return /(amount|max|min|turnover)$/i.test(name) ? formatAmount(value, lang) : value;
+    if (typeof value === 'number')
+      return /(amount|max|min|turnover)$/i.test(name) ? formatAmount(value, lang) : value;
     if (name === 'kind') return this.special(lang, `kind.${value}`) ?? value;
     return value;
   }

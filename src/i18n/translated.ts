@@ -4,7 +4,9 @@ import type { z } from 'zod';
 import type { Lang } from '../language/langs.js';
 
 /** `{ hi: schema.optional(), bn: …, … }` for the 11 languages other than English. */
-export function otherLanguages<T extends z.ZodTypeAny>(schema: T): Record<Exclude<Lang, 'en'>, z.ZodOptional<T>> {
+export function otherLanguages<T extends z.ZodTypeAny>(
+  schema: T,
+): Record<Exclude<Lang, 'en'>, z.ZodOptional<T>> {
   return {
     hi: schema.optional(),
     bn: schema.optional(),

@@ -63,11 +63,16 @@ export function validateLocales(files: LocaleFiles, { langs = LANGS }: LocaleChe
       const lost = [...expected].filter((name) => !args.has(name));
       const extra = [...args].filter((name) => !expected.has(name));
       if (lost.length > 0 || extra.length > 0) {
-        problems.push(`${lang} ${key}: placeholders differ from English (missing: ${lost.join(', ') || '-'}; unknown: ${extra.join(', ') || '-'})`);
+        problems.push(
+          `${lang} ${key}: placeholders differ from English (missing: ${lost.join(', ') || '-'}; unknown: ${extra.join(', ') || '-'})`,
+        );
       }
       if (entry.text.trim() === '') problems.push(`${lang} ${key}: empty translation`);
     }
-    if (missing.length > 0) problems.push(`${lang}: ${missing.length} missing translation(s): ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''}`);
+    if (missing.length > 0)
+      problems.push(
+        `${lang}: ${missing.length} missing translation(s): ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''}`,
+      );
     for (const key of Object.keys(translations)) {
       if (!(key in files.en)) problems.push(`${lang} ${key}: not in en.json (remove it)`);
     }

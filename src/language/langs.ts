@@ -9,17 +9,7 @@ export function isLang(value: unknown): value is Lang {
 
 /** Unicode script each language is natively written in. */
 export type Script =
-  | 'Latn'
-  | 'Deva'
-  | 'Beng'
-  | 'Telu'
-  | 'Taml'
-  | 'Gujr'
-  | 'Arab'
-  | 'Knda'
-  | 'Orya'
-  | 'Mlym'
-  | 'Guru';
+  'Latn' | 'Deva' | 'Beng' | 'Telu' | 'Taml' | 'Gujr' | 'Arab' | 'Knda' | 'Orya' | 'Mlym' | 'Guru';
 
 export const NATIVE_SCRIPT: Readonly<Record<Lang, Script>> = {
   en: 'Latn',

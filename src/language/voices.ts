@@ -26,4 +26,6 @@ export const VOICE: Readonly<Record<Lang, VoiceSupport>> = {
 };
 
 /** Languages whose prompts Twilio cannot speak with <Say>. */
-export const NO_SAY_VOICE: readonly Lang[] = (Object.keys(VOICE) as Lang[]).filter((lang) => VOICE[lang].sayVoice === undefined);
+export const NO_SAY_VOICE: readonly Lang[] = (Object.keys(VOICE) as Lang[]).filter(
+  (lang) => VOICE[lang].sayVoice === undefined,
+);

@@ -93,7 +93,10 @@ export const offerSchema = z
      * own products. Government schemes have none: owners apply through any bank.
      */
     lender: z
-      .object({ id: z.string().regex(ID, 'lender id must be kebab-case'), name: z.string().trim().min(2).max(60) })
+      .object({
+        id: z.string().regex(ID, 'lender id must be kebab-case'),
+        name: z.string().trim().min(2).max(60),
+      })
       .strict()
       .optional(),
     /** 'announced': declared (e.g. in a Budget) but not confirmed as available */

@@ -34,7 +34,8 @@ export function diversify<T>(sorted: readonly T[], limit: number, opts: Diversif
       return !oneOfferPerSchemePerPage || it.kind !== 'offer' || !pageSchemes.has(it.scheme);
     };
     // The last slot of a page that so far holds one kind takes the other kind, if any is left.
-    const mixes = (r: T): boolean => !lastSlot || pageKinds.size !== 1 || kindsLeft.size === 1 || !pageKinds.has(item(r).kind);
+    const mixes = (r: T): boolean =>
+      !lastSlot || pageKinds.size !== 1 || kindsLeft.size === 1 || !pageKinds.has(item(r).kind);
     const fresh = (r: T): boolean => !usedGroups.has(groupOf(item(r)));
     const tests = [false, true].flatMap((isRested) => [
       (r: T) => rested(r) === isRested && fresh(r) && mixes(r),

@@ -202,7 +202,13 @@ export function fairnessReport(
     const tally = tallies.get(offer.id);
     const aimedAt = aimedFields(offer);
     const attributeMeasures = attributes.map((attribute) =>
-      measure(attribute, tally?.groups.get(attribute), tally?.unanswered.get(attribute) ?? 0, minGroupSize, minExpectedShown),
+      measure(
+        attribute,
+        tally?.groups.get(attribute),
+        tally?.unanswered.get(attribute) ?? 0,
+        minGroupSize,
+        minExpectedShown,
+      ),
     );
     return { offer, tally, aimedAt, attributeMeasures };
   });
@@ -265,7 +271,10 @@ function measure(
   minGroupSize: number,
   minExpectedShown: number,
 ): Measure {
-  const totals = [...cells.values()].reduce((sum, [eligible, shown]) => [sum[0] + eligible, sum[1] + shown], [0, 0]);
+  const totals = [...cells.values()].reduce(
+    (sum, [eligible, shown]) => [sum[0] + eligible, sum[1] + shown],
+    [0, 0],
+  );
   const overallRate = totals[0] === 0 ? 0 : totals[1] / totals[0];
   const groups: GroupExposure[] = [...cells]
     .map(([group, [eligible, shown]]) => ({

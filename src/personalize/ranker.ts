@@ -106,7 +106,11 @@ export function arrange<T extends ScoredCandidate>(scored: readonly T[], opts: A
       return { s, rested: lastSeen !== undefined && now - lastSeen < restMs };
     })
     .sort((a, b) => b.s.score - a.s.score || byId(a.s.candidate.item, b.s.candidate.item));
-  return diversify(rows, limit, { item: (r) => r.s.candidate.item, rested: (r) => r.rested, oneOfferPerSchemePerPage: true }).map((r) => r.s);
+  return diversify(rows, limit, {
+    item: (r) => r.s.candidate.item,
+    rested: (r) => r.rested,
+    oneOfferPerSchemePerPage: true,
+  }).map((r) => r.s);
 }
 
 /** Ranks precomputed candidates (see RankContext). Deterministic for a given rng state. */
@@ -157,5 +161,3 @@ export function rankCandidates(all: readonly Candidate[], ctx: RankContext): Ran
     return { item: c.item, score: Math.round(score * 1000) / 1000, reasons };
   });
 }
-
-

@@ -141,7 +141,8 @@ function ageSignal(item: CatalogItem, years: number | undefined): Signal | undef
 }
 
 /** The first ranker: need, amount, registration gaps, business age and the eligibility that held. */
-export const defaultRanker: Ranker = (item, profile, verdict) => scoreItem(item, profile, verdict, MAX_REASONS);
+export const defaultRanker: Ranker = (item, profile, verdict) =>
+  scoreItem(item, profile, verdict, MAX_REASONS);
 
 /** defaultRanker's score with up to `maxReasons` reasons, strongest first ("why this?" asks for all). */
 export function scoreItem(item: CatalogItem, profile: Profile, verdict: Verdict, maxReasons: number): Scored {

@@ -1,6 +1,15 @@
 // The fields an eligibility rule can test: the profile's answers plus values derived from them
 // (annualTurnover, sizeClass, isNewBusiness), and how a rule reads them from a profile.
-import { AREAS, GENDERS, NEEDS, SECTORS, SOCIAL_CATEGORIES, STATE_CODES, type Profile, type ProfileField } from '../profile/profile.js';
+import {
+  AREAS,
+  GENDERS,
+  NEEDS,
+  SECTORS,
+  SOCIAL_CATEGORIES,
+  STATE_CODES,
+  type Profile,
+  type ProfileField,
+} from '../profile/profile.js';
 
 export const SIZE_CLASSES = ['micro', 'small', 'medium', 'large'] as const;
 export type SizeClass = (typeof SIZE_CLASSES)[number];

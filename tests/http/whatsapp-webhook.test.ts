@@ -22,7 +22,10 @@ describe('signatures', () => {
   });
 
   it('accepts extra parameters Twilio adds, since the signature covers them', async () => {
-    const form = inboundForm({ body: 'hello', extra: { ChannelMetadata: '{"type":"whatsapp"}', SomethingNew: 'x' } });
+    const form = inboundForm({
+      body: 'hello',
+      extra: { ChannelMetadata: '{"type":"whatsapp"}', SomethingNew: 'x' },
+    });
     const res = await post(app, form, { 'X-Twilio-Signature': sign(TOKEN, `${BASE}/twilio/whatsapp`, form) });
     expect(res.status).toBe(200);
   });
@@ -74,7 +77,10 @@ describe('input limits and malformed webhooks', () => {
   });
 
   it('answers a status callback with an unknown status with 400', async () => {
-    const res = await request(app).post('/twilio/whatsapp/status').type('form').send({ MessageSid: messageSid(), MessageStatus: 'exploded' });
+    const res = await request(app)
+      .post('/twilio/whatsapp/status')
+      .type('form')
+      .send({ MessageSid: messageSid(), MessageStatus: 'exploded' });
     expect(res.status).toBe(400);
   });
 });
@@ -125,13 +131,22 @@ describeRedis('duplicates and concurrency on Redis', () => {
   duplicatesAndConcurrency(() => {
     const prefix = testPrefix();
     const runtime = testRuntime({ REDIS_URL: REDIS_URL }, { redisPrefix: prefix });
-    return { runtime, done: async () => { await cleanup(redis, prefix); await runtime.close(); } };
+    return {
+      runtime,
+      done: async () => {
+        await cleanup(redis, prefix);
+        await runtime.close();
+      },
+    };
   });
 });
 
 describe('failures inside a turn', () => {
-  it('still answers valid TwiML with an apology in the owner\'s language', async () => {
-    const failing: ConversationStore = { ...createMemoryStore(), begin: () => Promise.reject(new Error('disk on fire')) };
+  it("still answers valid TwiML with an apology in the owner's language", async () => {
+    const failing: ConversationStore = {
+      ...createMemoryStore(),
+      begin: () => Promise.reject(new Error('disk on fire')),
+    };
     const runtime = testRuntime();
     const app = (await import('../../src/app.js')).createApp({
       engine: { ...runtime.engine, store: failing },

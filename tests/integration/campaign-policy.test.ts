@@ -44,10 +44,16 @@ describeRedis('campaign delivery policy', () => {
     expect(table).toContain(created.id);
     expect(table).toMatch(/completed/);
     const printed: string[] = [];
-    const last = await watchCampaign({ store: engine.store, campaignId: created.id, write: (text) => void printed.push(text), intervalMs: 10 });
+    const last = await watchCampaign({
+      store: engine.store,
+      campaignId: created.id,
+      write: (text) => void printed.push(text),
+      intervalMs: 10,
+    });
     expect(last?.sent).toBe(2);
     expect(printed.join('')).toContain('100%  5/5');
-    for (const reason of ['no_variant 1', 'no_consent 1', 'opted_out 1']) expect(printed.join('')).toMatch(new RegExp(`skipped: .*${reason}`));
+    for (const reason of ['no_variant 1', 'no_consent 1', 'opted_out 1'])
+      expect(printed.join('')).toMatch(new RegExp(`skipped: .*${reason}`));
   });
 
   it('holds messages outside the sending window and sends them when it opens, never dropping them', async () => {

@@ -39,7 +39,13 @@ describeRedis('send rate limiter', () => {
   it('keeps senders apart and applies a campaign cap on top of the global rate', async () => {
     const waits: Record<string, number[]> = { a: [], b: [] };
     const make = (name: 'a' | 'b', sender: string) =>
-      createRateLimiter({ redis, prefix, sender, rate: 1000, sleep: (ms) => Promise.resolve(void waits[name]?.push(ms)) });
+      createRateLimiter({
+        redis,
+        prefix,
+        sender,
+        rate: 1000,
+        sleep: (ms) => Promise.resolve(void waits[name]?.push(ms)),
+      });
     const a = make('a', 'wa-1');
     const b = make('b', 'wa-2');
     await a.acquire('c1');

@@ -32,14 +32,18 @@ const call = async (test: request.Test): Promise<{ status: number; body: Body }>
 };
 const post = (path: string, key: string, body: object = {}) =>
   call(request(app).post(`/api/v1${path}`).set('Authorization', `Bearer ${key}`).send(body));
-const get = (path: string, key: string) => call(request(app).get(`/api/v1${path}`).set('Authorization', `Bearer ${key}`));
+const get = (path: string, key: string) =>
+  call(request(app).get(`/api/v1${path}`).set('Authorization', `Bearer ${key}`));
 
 const campaignBody = {
   name: 'Festive working capital',
   audience: { lang: ['hi'] },
   channel: 'whatsapp',
   templates: { hi: { contentSid: TEMPLATE, variables: { '1': 'Pragati' } } },
-  schedule: { start: new Date(DAYTIME - 60_000).toISOString(), end: new Date(DAYTIME + 86_400_000).toISOString() },
+  schedule: {
+    start: new Date(DAYTIME - 60_000).toISOString(),
+    end: new Date(DAYTIME + 86_400_000).toISOString(),
+  },
 };
 
 describeRedis('campaign routes', () => {
@@ -49,7 +53,11 @@ describeRedis('campaign routes', () => {
     keys.a = (await lenders.create('Pragati Finance', ['campaigns', 'leads'])).key;
     keys.b = (await lenders.create('Udaan Bank', ['campaigns'])).key;
     keys.leadsOnly = (await lenders.create('Leads Only Ltd', ['leads'])).key;
-    const leads = createLeads({ store: createMemoryLeadStore(), consent: engine.consent, profiles: engine.profiles });
+    const leads = createLeads({
+      store: createMemoryLeadStore(),
+      consent: engine.consent,
+      profiles: engine.profiles,
+    });
     app = express();
     app.use(
       '/api/v1',
@@ -68,7 +76,10 @@ describeRedis('campaign routes', () => {
     await engine.addOwner({ lang: 'hi' });
     const created = await post('/campaigns', keys.a, campaignBody);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ state: 'scheduled', languages: { ready: ['hi'], awaitingApproval: [] } });
+    expect(created.body).toMatchObject({
+      state: 'scheduled',
+      languages: { ready: ['hi'], awaitingApproval: [] },
+    });
     const id = created.body.id;
 
     expect((await get(`/campaigns/${id}`, keys.a)).body.id).toBe(id);
@@ -78,7 +89,9 @@ describeRedis('campaign routes', () => {
     expect((await post(`/campaigns/${id}/resume`, keys.a)).body.state).toBe('running');
 
     engine.startWorkers();
-    await expect.poll(async () => (await get(`/campaigns/${id}`, keys.a)).body.stats.sent, { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(async () => (await get(`/campaigns/${id}`, keys.a)).body.stats.sent, { timeout: 10_000 })
+      .toBe(1);
   });
 
   it('never shows or changes another lender’s campaign', async () => {
@@ -102,7 +115,9 @@ describeRedis('campaign routes', () => {
     });
     expect(bad.status).toBe(400);
     const paths = bad.body.error.issues?.map((issue) => issue.path) ?? [];
-    expect(paths).toEqual(expect.arrayContaining(['templates.hi.contentSid', 'schedule.end', 'audience.lang.0']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['templates.hi.contentSid', 'schedule.end', 'audience.lang.0']),
+    );
     const voice = await post('/campaigns', keys.a, { ...campaignBody, channel: 'voice', templates: {} });
     expect(voice.body.error.issues?.map((issue) => issue.path)).toContain('messages');
     expect((await post('/campaigns', keys.leadsOnly, campaignBody)).status).toBe(403);
@@ -120,7 +135,9 @@ describeRedis('campaign routes', () => {
     });
     expect(voice.status).toBe(201);
     const id = voice.body.id;
-    const approved = await post(`/campaigns/${id}/variants/en/approve`, keys.b, { text: 'Hello from Udaan Bank' });
+    const approved = await post(`/campaigns/${id}/variants/en/approve`, keys.b, {
+      text: 'Hello from Udaan Bank',
+    });
     expect(approved.status).toBe(200);
     expect((await post(`/campaigns/${id}/variants/xx/approve`, keys.b)).status).toBe(404);
     expect((await post(`/campaigns/${id}/variants/ta/approve`, keys.b)).status).toBe(409);

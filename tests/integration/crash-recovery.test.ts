@@ -197,7 +197,9 @@ describeRedis('crash recovery with real server processes', () => {
       }
     } catch (error) {
       // The servers' own account (warnings and errors only) explains most failures.
-      console.error(servers.map((server, i) => `--- server ${i}\n${server.output().slice(-1500)}`).join('\n'));
+      console.error(
+        servers.map((server, i) => `--- server ${i}\n${server.output().slice(-1500)}`).join('\n'),
+      );
       throw error;
     }
   }

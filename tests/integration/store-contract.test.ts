@@ -28,7 +28,10 @@ const record = (state: string, lastSeen = 1): ConversationRecord => ({
   },
 });
 
-function contract(name: string, make: () => Promise<{ store: ConversationStore; done: () => Promise<void> }>) {
+function contract(
+  name: string,
+  make: () => Promise<{ store: ConversationStore; done: () => Promise<void> }>,
+) {
   describe(name, () => {
     let store: ConversationStore;
     let done: () => Promise<void>;
@@ -40,7 +43,9 @@ function contract(name: string, make: () => Promise<{ store: ConversationStore; 
     });
 
     it('commits a new record at version 0 and reads it back at version 1', async () => {
-      expect(await store.commit('o1', 0, record('q_location'), { messageId: 'm1', response: '<Response/>' })).toBe('ok');
+      expect(
+        await store.commit('o1', 0, record('q_location'), { messageId: 'm1', response: '<Response/>' }),
+      ).toBe('ok');
       const loaded = await store.load('o1');
       expect(loaded?.version).toBe(1);
       expect(loaded?.record).toEqual(record('q_location'));
@@ -50,14 +55,18 @@ function contract(name: string, make: () => Promise<{ store: ConversationStore; 
     it('refuses a commit made against an old version and keeps the newer record', async () => {
       await store.commit('o1', 0, record('a'), { messageId: 'm1', response: 'one' });
       await store.commit('o1', 1, record('b'), { messageId: 'm2', response: 'two' });
-      expect(await store.commit('o1', 1, record('stale'), { messageId: 'm3', response: 'three' })).toBe('conflict');
+      expect(await store.commit('o1', 1, record('stale'), { messageId: 'm3', response: 'three' })).toBe(
+        'conflict',
+      );
       expect((await store.load('o1'))?.record.state).toBe('b');
       expect(await store.receipt('m3')).toBeUndefined();
     });
 
     it('refuses a second commit for the same message id', async () => {
       await store.commit('o1', 0, record('a'), { messageId: 'm1', response: 'one' });
-      expect(await store.commit('o1', 1, record('b'), { messageId: 'm1', response: 'again' })).toBe('duplicate');
+      expect(await store.commit('o1', 1, record('b'), { messageId: 'm1', response: 'again' })).toBe(
+        'duplicate',
+      );
       expect((await store.load('o1'))?.record.state).toBe('a');
       expect(await store.receipt('m1')).toBe('one');
     });
@@ -73,7 +82,10 @@ function contract(name: string, make: () => Promise<{ store: ConversationStore; 
       expect(await store.begin('o1', 'm1')).toEqual({});
       await store.commit('o1', 0, record('a'), { messageId: 'm1', response: 'one' });
       expect(await store.begin('o1', 'm2')).toEqual({ conversation: { record: record('a'), version: 1 } });
-      expect(await store.begin('o1', 'm1')).toEqual({ receipt: 'one', conversation: { record: record('a'), version: 1 } });
+      expect(await store.begin('o1', 'm1')).toEqual({
+        receipt: 'one',
+        conversation: { record: record('a'), version: 1 },
+      });
     });
 
     it('never moves a message status backwards', async () => {
@@ -87,7 +99,9 @@ function contract(name: string, make: () => Promise<{ store: ConversationStore; 
   });
 }
 
-contract('memory store', () => Promise.resolve({ store: createMemoryStore(), done: () => Promise.resolve() }));
+contract('memory store', () =>
+  Promise.resolve({ store: createMemoryStore(), done: () => Promise.resolve() }),
+);
 
 describeRedis('redis store', () => {
   const redis: Redis = connect();
@@ -109,7 +123,10 @@ describeRedis('redis store', () => {
     const keys = await redis.keys(`${prefix}*`);
     expect(keys.length).toBe(2);
     for (const key of keys) {
-      const dump = (await redis.type(key)) === 'hash' ? JSON.stringify(await redis.hgetall(key)) : String(await redis.get(key));
+      const dump =
+        (await redis.type(key)) === 'hash'
+          ? JSON.stringify(await redis.hgetall(key))
+          : String(await redis.get(key));
       expect(dump).not.toContain('Sunita');
       expect(dump).not.toContain('tailor');
     }

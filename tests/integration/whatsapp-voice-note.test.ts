@@ -33,11 +33,18 @@ afterAll(async () => {
 
 async function postSigned(runtime: Runtime, form: Record<string, string>) {
   const signature = sign(TOKEN, `${BASE}/twilio/whatsapp`, form);
-  return request(runtime.app).post('/twilio/whatsapp').type('form').set('X-Twilio-Signature', signature).send(form);
+  return request(runtime.app)
+    .post('/twilio/whatsapp')
+    .type('form')
+    .set('X-Twilio-Signature', signature)
+    .send(form);
 }
 
 const voiceNote = (from: string, url: string) =>
-  inboundForm({ from, extra: { NumMedia: '1', MediaUrl0: url, MediaContentType0: 'audio/ogg', MessageType: 'audio' } });
+  inboundForm({
+    from,
+    extra: { NumMedia: '1', MediaUrl0: url, MediaContentType0: 'audio/ogg', MessageType: 'audio' },
+  });
 
 describe('WhatsApp voice notes', () => {
   it('are acknowledged at once, transcribed, and answered by REST like typed text', async () => {
@@ -46,17 +53,30 @@ describe('WhatsApp voice notes', () => {
       { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, PUBLIC_BASE_URL: BASE },
       { sender, stt: new GoogleSpeechToText({ client: speech.speechClient() }) },
     );
-    speech.register(HI_OGG, { transcript: 'नमस्ते मुझे दुकान के लिए लोन चाहिए', languageCode: 'hi-IN', confidence: 0.9 });
+    speech.register(HI_OGG, {
+      transcript: 'नमस्ते मुझे दुकान के लिए लोन चाहिए',
+      languageCode: 'hi-IN',
+      confidence: 0.9,
+    });
     const from = 'whatsapp:+919877700001';
-    const res = await postSigned(runtime, voiceNote(from, media.put('hi-note', { bytes: HI_OGG, contentType: 'audio/ogg' })));
+    const res = await postSigned(
+      runtime,
+      voiceNote(from, media.put('hi-note', { bytes: HI_OGG, contentType: 'audio/ogg' })),
+    );
     expect(res.status).toBe(200);
     expect(messagesOf(res.text)).toEqual([]);
 
-    const messages = () => sender.sent().flatMap((entry) => (entry.kind === 'message' ? [entry.message] : []));
+    const messages = () =>
+      sender.sent().flatMap((entry) => (entry.kind === 'message' ? [entry.message] : []));
     await eventually('the heard line and the answer are sent', () => messages().length >= 2);
     const bodies = messages();
     expect(bodies.every((message) => message.to === from)).toBe(true);
-    expect(bodies[0]?.body).toBe(runtime.messages.format('hi', { key: 'voice_note.heard', params: { text: 'नमस्ते मुझे दुकान के लिए लोन चाहिए' } }));
+    expect(bodies[0]?.body).toBe(
+      runtime.messages.format('hi', {
+        key: 'voice_note.heard',
+        params: { text: 'नमस्ते मुझे दुकान के लिए लोन चाहिए' },
+      }),
+    );
     expect(bodies[1]?.body).toContain(runtime.messages.format('hi', { key: 'consent.notice' }));
     const stored = await runtime.store.load(runtime.engine.ownerId(from));
     expect(stored?.record.context.lang).toBe('hi');
@@ -71,20 +91,31 @@ describe('WhatsApp voice notes', () => {
       { sender, stt: new GoogleSpeechToText({ client: speech.speechClient() }) },
     );
     // The fake hears nothing in audio it has no transcript for.
-    const res = await postSigned(runtime, voiceNote('whatsapp:+919877700002', media.put('ta-note', { bytes: TA_OGG, contentType: 'audio/ogg' })));
+    const res = await postSigned(
+      runtime,
+      voiceNote('whatsapp:+919877700002', media.put('ta-note', { bytes: TA_OGG, contentType: 'audio/ogg' })),
+    );
     expect(messagesOf(res.text)).toEqual([]);
     await eventually('a message is sent', () => sender.sent().length > 0);
     const [first] = sender.sent();
-    expect(first?.kind === 'message' ? first.message.body : undefined).toBe(runtime.messages.format('en', { key: 'voice_note.unclear' }));
+    expect(first?.kind === 'message' ? first.message.body : undefined).toBe(
+      runtime.messages.format('en', { key: 'voice_note.unclear' }),
+    );
     await runtime.close();
   });
 
   it('without a speech provider go through the turn, which asks the owner to type', async () => {
     const sender = createRecordingSender();
-    const runtime = testRuntime({ TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, PUBLIC_BASE_URL: BASE }, { sender });
+    const runtime = testRuntime(
+      { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, PUBLIC_BASE_URL: BASE },
+      { sender },
+    );
     const from = 'whatsapp:+919877700003';
     await postSigned(runtime, inboundForm({ from, body: 'hello' }));
-    const res = await postSigned(runtime, voiceNote(from, media.put('hi-note-2', { bytes: HI_OGG, contentType: 'audio/ogg' })));
+    const res = await postSigned(
+      runtime,
+      voiceNote(from, media.put('hi-note-2', { bytes: HI_OGG, contentType: 'audio/ogg' })),
+    );
     expect(messagesOf(res.text).join('\n')).toContain(runtime.messages.format('en', { key: 'error.media' }));
     expect(sender.sent()).toEqual([]);
     await runtime.close();

@@ -20,7 +20,13 @@ export interface InboundFields {
   readonly extra?: Record<string, string>;
 }
 
-export function inboundForm({ from = 'whatsapp:+919812345678', body = '', sid = messageSid(), profileName, extra = {} }: InboundFields): Record<string, string> {
+export function inboundForm({
+  from = 'whatsapp:+919812345678',
+  body = '',
+  sid = messageSid(),
+  profileName,
+  extra = {},
+}: InboundFields): Record<string, string> {
   return {
     MessageSid: sid,
     SmsMessageSid: sid,
@@ -53,7 +59,9 @@ export function messagesOf(xml: string): string[] {
   if (doc.Response === undefined) throw new Error(`not TwiML: ${xml.slice(0, 200)}`);
   if (doc.Response === '') return [];
   return (doc.Response.Message ?? []).map((message) =>
-    typeof message === 'object' && message !== null && '#text' in message ? String((message)['#text']) : String(message),
+    typeof message === 'object' && message !== null && '#text' in message
+      ? String(message['#text'])
+      : String(message),
   );
 }
 
@@ -66,7 +74,8 @@ export function owner(app: Express, from = 'whatsapp:+919812345678', profileName
   return async (body: string, extra: Record<string, string> = {}): Promise<string> => {
     const res = await post(app, inboundForm({ from, body, ...(profileName ? { profileName } : {}), extra }));
     if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${res.text}`);
-    if (!String(res.headers['content-type']).startsWith('text/xml')) throw new Error(`not XML: ${res.headers['content-type']}`);
+    if (!String(res.headers['content-type']).startsWith('text/xml'))
+      throw new Error(`not XML: ${res.headers['content-type']}`);
     return messagesOf(res.text).join('\n\n');
   };
 }

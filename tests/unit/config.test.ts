@@ -19,8 +19,12 @@ describe('config', () => {
 
   it('refuses production without the token, Redis and the data key, naming each', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/TWILIO_AUTH_TOKEN, REDIS_URL, SAATHI_DATA_KEY/);
-    expect(() => loadConfig({ NODE_ENV: 'production', TWILIO_AUTH_TOKEN: 't', REDIS_URL: 'redis://x:6379' })).toThrow(/SAATHI_DATA_KEY/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /TWILIO_AUTH_TOKEN, REDIS_URL, SAATHI_DATA_KEY/,
+    );
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', TWILIO_AUTH_TOKEN: 't', REDIS_URL: 'redis://x:6379' }),
+    ).toThrow(/SAATHI_DATA_KEY/);
   });
 
   it('starts in production when everything is given', () => {

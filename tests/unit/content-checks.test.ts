@@ -8,12 +8,20 @@ import { sourceHash } from '../../src/i18n/source-hash.js';
 import { validateLocales } from '../../src/i18n/validate.js';
 
 const en = { greet: 'Hello {name}!', loan: 'Your loan of {amount} is ready.' };
-const files = (hi: Record<string, { text: string; sourceHash: string }>): LocaleFiles => ({ en, translations: { hi } });
+const files = (hi: Record<string, { text: string; sourceHash: string }>): LocaleFiles => ({
+  en,
+  translations: { hi },
+});
 const ok = (key: keyof typeof en, text: string) => ({ text, sourceHash: sourceHash(en[key]) });
 
 describe('locale checks', () => {
   it('accepts complete, current translations', () => {
-    expect(validateLocales(files({ greet: ok('greet', 'नमस्ते {name}!'), loan: ok('loan', 'आपका {amount} का लोन तैयार है।') }), { langs: ['en', 'hi'] })).toEqual([]);
+    expect(
+      validateLocales(
+        files({ greet: ok('greet', 'नमस्ते {name}!'), loan: ok('loan', 'आपका {amount} का लोन तैयार है।') }),
+        { langs: ['en', 'hi'] },
+      ),
+    ).toEqual([]);
   });
 
   it('reports a missing translation and a missing language file', () => {
@@ -24,14 +32,25 @@ describe('locale checks', () => {
   });
 
   it('reports a translation made from an older English text as stale', () => {
-    const problems = validateLocales(files({ greet: ok('greet', 'नमस्ते {name}!'), loan: { text: 'आपका {amount} का लोन', sourceHash: sourceHash('Your loan is ready.') } }), { langs: ['en', 'hi'] });
+    const problems = validateLocales(
+      files({
+        greet: ok('greet', 'नमस्ते {name}!'),
+        loan: { text: 'आपका {amount} का लोन', sourceHash: sourceHash('Your loan is ready.') },
+      }),
+      { langs: ['en', 'hi'] },
+    );
     expect(problems).toEqual(['hi loan: stale (the English changed after it was translated)']);
   });
 
   it('reports placeholders that differ from the English and broken ICU syntax', () => {
-    const problems = validateLocales(files({ greet: ok('greet', 'नमस्ते {naam}!'), loan: ok('loan', 'आपका {amount का लोन') }), { langs: ['en', 'hi'] });
+    const problems = validateLocales(
+      files({ greet: ok('greet', 'नमस्ते {naam}!'), loan: ok('loan', 'आपका {amount का लोन') }),
+      { langs: ['en', 'hi'] },
+    );
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/hi greet: placeholders differ from English \(missing: name; unknown: naam\)/);
+    expect(problems[0]).toMatch(
+      /hi greet: placeholders differ from English \(missing: name; unknown: naam\)/,
+    );
     expect(problems[1]).toMatch(/hi loan: invalid ICU message/);
   });
 
@@ -43,11 +62,19 @@ describe('locale checks', () => {
 describe('glossary use', () => {
   const glossary: Glossary = { terms: [{ id: 'loan', en: 'loan', forms: { hi: ['लोन'] } }], problems: [] };
   it('reports a translation that does not use the agreed term', () => {
-    const problems = checkGlossaryUse(glossary, files({ greet: ok('greet', 'नमस्ते {name}!'), loan: ok('loan', 'आपका {amount} का ऋण तैयार है।') }));
+    const problems = checkGlossaryUse(
+      glossary,
+      files({ greet: ok('greet', 'नमस्ते {name}!'), loan: ok('loan', 'आपका {amount} का ऋण तैयार है।') }),
+    );
     expect(problems).toEqual(['hi loan: uses no glossary form of "loan" (लोन)']);
   });
   it('accepts the agreed term', () => {
-    expect(checkGlossaryUse(glossary, files({ greet: ok('greet', 'नमस्ते {name}!'), loan: ok('loan', 'आपका {amount} का लोन तैयार है।') }))).toEqual([]);
+    expect(
+      checkGlossaryUse(
+        glossary,
+        files({ greet: ok('greet', 'नमस्ते {name}!'), loan: ok('loan', 'आपका {amount} का लोन तैयार है।') }),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -57,7 +84,17 @@ describe('flow checks', () => {
     const first = flow.questions[0]!;
     expect(() => parseFlow({ ...flow, questions: [first, first] })).toThrow(/duplicate question/);
     expect(() => parseFlow({ ...flow, questions: [{ ...first, id: 'favouriteColour' }] })).toThrow();
-    expect(() => parseFlow({ ...flow, questions: [{ ...flow.questions.find((q) => q.id === 'udyam')!, choices: [{ id: 'yes', label: 'choice.yes', value: 'maybe' }] }] })).toThrow(/not a valid udyam/);
+    expect(() =>
+      parseFlow({
+        ...flow,
+        questions: [
+          {
+            ...flow.questions.find((q) => q.id === 'udyam')!,
+            choices: [{ id: 'yes', label: 'choice.yes', value: 'maybe' }],
+          },
+        ],
+      }),
+    ).toThrow(/not a valid udyam/);
     expect(() => parseFlow({ ...flow, extra: true })).toThrow();
   });
 });

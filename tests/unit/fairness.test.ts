@@ -110,11 +110,16 @@ describe('fairnessReport on a constructed catalog', () => {
 
   it('reports groups expected to see an offer fewer than minExpectedShown times without judging them', () => {
     // 10 'other' owners at an overall rate near 1 expect ~10 showings; a bar of 11 leaves them unjudged.
-    const report = fairnessReport(population, catalog, showing(['open'], (p) => p.gender !== 'other'), {
-      attributes: ['gender'],
-      minGroupSize: 5,
-      minExpectedShown: 11,
-    });
+    const report = fairnessReport(
+      population,
+      catalog,
+      showing(['open'], (p) => p.gender !== 'other'),
+      {
+        attributes: ['gender'],
+        minGroupSize: 5,
+        minExpectedShown: 11,
+      },
+    );
     expect(attributeOf(report, 'open', 'gender').groups.find((g) => g.group === 'other')?.judged).toBe(false);
     expect(attributeOf(report, 'open', 'gender').verdict).toBe('pass');
   });
@@ -199,7 +204,11 @@ describe('fairnessReport on a constructed catalog', () => {
     const bare = fairnessReport(few, catalog, noisy, { attributes: ['gender'], minExpectedShown: 0 });
     expect(attributeOf(bare, 'open', 'gender').ratio).toBeCloseTo(0.5);
     expect(bare.pass).toBe(false);
-    const tested = fairnessReport(few, catalog, noisy, { attributes: ['gender'], alpha: 0.05, minExpectedShown: 0 });
+    const tested = fairnessReport(few, catalog, noisy, {
+      attributes: ['gender'],
+      alpha: 0.05,
+      minExpectedShown: 0,
+    });
     expect(attributeOf(tested, 'open', 'gender').pValue).toBeCloseTo(0.39591, 4);
     expect(tested.pass).toBe(true);
   });

@@ -56,15 +56,42 @@ const at = (state: string, context = baseContext()): ConversationRecord => ({
   lastSeen: new Date('2026-11-22T09:59:00Z').getTime(),
 });
 
-const STATES = Object.keys(machine.root.states).filter((name) => !['routing', 'erased', 'new'].includes(name));
-const COMMANDS = ['menu', 'help', 'language', 'profile', 'stop', 'start', 'delete', 'restart', 'skip', 'back', 'more', 'edit'];
+const STATES = Object.keys(machine.root.states).filter(
+  (name) => !['routing', 'erased', 'new'].includes(name),
+);
+const COMMANDS = [
+  'menu',
+  'help',
+  'language',
+  'profile',
+  'stop',
+  'start',
+  'delete',
+  'restart',
+  'skip',
+  'back',
+  'more',
+  'edit',
+];
 const WORD: Record<string, string> = {
-  menu: 'menu', help: 'help', language: 'language', profile: 'profile', stop: 'stop', start: 'start',
-  delete: 'delete', restart: 'restart', skip: 'skip', back: 'back', more: 'more', edit: 'edit',
+  menu: 'menu',
+  help: 'help',
+  language: 'language',
+  profile: 'profile',
+  stop: 'stop',
+  start: 'start',
+  delete: 'delete',
+  restart: 'restart',
+  skip: 'skip',
+  back: 'back',
+  more: 'more',
+  edit: 'edit',
 };
 
 function sayAll(replies: readonly Reply[]): string {
-  return LANGS.map((lang) => renderText({ messages, flow, item: (id) => catalog.byId.get(id) }, lang, replies).join('\n')).join('\n');
+  return LANGS.map((lang) =>
+    renderText({ messages, flow, item: (id) => catalog.byId.get(id) }, lang, replies).join('\n'),
+  ).join('\n');
 }
 
 function repliesOf(effects: ReturnType<typeof step>['effects']): Reply[] {
@@ -88,7 +115,10 @@ describe('onboarding flow paths', () => {
 
   it('asks the amount only for needs that take money', () => {
     const asked = (need: string) => {
-      const context = baseContext({ profile: {}, skipped: flow.questions.map((q) => q.id).filter((id) => id !== 'need' && id !== 'amount') });
+      const context = baseContext({
+        profile: {},
+        skipped: flow.questions.map((q) => q.id).filter((id) => id !== 'need' && id !== 'amount'),
+      });
       const { record } = step(deps, at('q_need', context), inbound('', { payload: need }));
       return record.state;
     };
@@ -135,11 +165,17 @@ describe('onboarding flow paths', () => {
     const { record, effects } = step(deps, old, inbound('5'));
     expect(record.state).toBe('menu');
     expect(record.context.profile.workers).toBeUndefined();
-    expect(repliesOf(effects).map((r) => (r.type === 'text' ? r.msg.key : r.type))).toEqual(['welcome_back.idle', 'menu']);
+    expect(repliesOf(effects).map((r) => (r.type === 'text' ? r.msg.key : r.type))).toEqual([
+      'welcome_back.idle',
+      'menu',
+    ]);
   });
 
   it('greets a returning owner by name after a pause and continues', () => {
-    const paused = { ...at('q_workers', baseContext({ name: 'Asha' })), lastSeen: new Date('2026-11-22T05:00:00Z').getTime() };
+    const paused = {
+      ...at('q_workers', baseContext({ name: 'Asha' })),
+      lastSeen: new Date('2026-11-22T05:00:00Z').getTime(),
+    };
     const { record, effects } = step(deps, paused, inbound('4'));
     expect(record.context.profile.workers).toBe(4);
     const first = repliesOf(effects)[0];

@@ -8,8 +8,11 @@ import type { ConversationRecord } from '../../src/dialogue/store.js';
 import type { InboundEvent } from '../../src/dialogue/types.js';
 import { detectLanguage } from '../../src/language/detect/index.js';
 
-const offer = (text: string, current: Parameters<typeof languageToOffer>[2], offered: Parameters<typeof languageToOffer>[3] = []) =>
-  languageToOffer(text, detectLanguage(text), current, offered);
+const offer = (
+  text: string,
+  current: Parameters<typeof languageToOffer>[2],
+  offered: Parameters<typeof languageToOffer>[3] = [],
+) => languageToOffer(text, detectLanguage(text), current, offered);
 
 describe('languageToOffer', () => {
   it('never moves on short or language-less messages', () => {
@@ -37,8 +40,20 @@ describe('languageToOffer', () => {
 
 describe('language policy in conversation', () => {
   const flow = loadFlow();
-  const deps = { flow, machine: buildMachine(flow), idleMs: 1e12, clock: () => new Date('2026-11-22T10:00:00Z') };
-  const msg = (text: string): InboundEvent => ({ channel: 'whatsapp', messageId: 'SM1', from: 'whatsapp:+919800000000', text, media: [], receivedAt: new Date('2026-11-22T10:00:00Z') });
+  const deps = {
+    flow,
+    machine: buildMachine(flow),
+    idleMs: 1e12,
+    clock: () => new Date('2026-11-22T10:00:00Z'),
+  };
+  const msg = (text: string): InboundEvent => ({
+    channel: 'whatsapp',
+    messageId: 'SM1',
+    from: 'whatsapp:+919800000000',
+    text,
+    media: [],
+    receivedAt: new Date('2026-11-22T10:00:00Z'),
+  });
   const run = (texts: string[]) => {
     let record: ConversationRecord | undefined;
     let last: ReturnType<typeof step> | undefined;
@@ -48,7 +63,8 @@ describe('language policy in conversation', () => {
     }
     return last!;
   };
-  const said = (result: ReturnType<typeof step>) => result.effects.flatMap((e) => (e.type === 'say' && e.reply.type === 'text' ? [e.reply] : []));
+  const said = (result: ReturnType<typeof step>) =>
+    result.effects.flatMap((e) => (e.type === 'say' && e.reply.type === 'text' ? [e.reply] : []));
 
   it('the first message picks the language', () => {
     expect(run(['வணக்கம், எனக்கு கடன் வேண்டும்']).record.context.lang).toBe('ta');

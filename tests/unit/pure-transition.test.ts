@@ -29,10 +29,13 @@ const event: fc.Arbitrary<DialogueEvent> = fc.oneof(
     { type: 'ANSWER', fields: { workers: 3 } },
     { type: 'ANSWER', fields: { businessKind: 'kirana', sector: 'trade', subSector: 'retail_grocery' } },
   ),
-  fc.constantFrom('yes', 'no', 'edit', 'more', 'menu', 'continue', 'ta', '1').map((id): DialogueEvent => ({ type: 'CHOOSE', id })),
+  fc
+    .constantFrom('yes', 'no', 'edit', 'more', 'menu', 'continue', 'ta', '1')
+    .map((id): DialogueEvent => ({ type: 'CHOOSE', id })),
 );
 
-const view = (actions: readonly { type: string; params?: unknown }[]) => actions.map((a) => ({ type: a.type, params: a.params }));
+const view = (actions: readonly { type: string; params?: unknown }[]) =>
+  actions.map((a) => ({ type: a.type, params: a.params }));
 
 describe('pureTransition', () => {
   it('matches xstate transition() on arbitrary event sequences', () => {

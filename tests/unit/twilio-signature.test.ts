@@ -7,7 +7,13 @@ import { twilioSignature } from '../../src/channels/twilio-signature.js';
 const vector = {
   token: '12345',
   url: 'https://mycompany.com/myapp.php?foo=1&bar=2',
-  params: { CallSid: 'CA1234567890ABCDE', Caller: '+14158675309', Digits: '1234', From: '+14158675309', To: '+18005551212' },
+  params: {
+    CallSid: 'CA1234567890ABCDE',
+    Caller: '+14158675309',
+    Digits: '1234',
+    From: '+14158675309',
+    To: '+18005551212',
+  },
   signature: 'RSOYDt4T1cUTdK1PDd93/VVr8B8=',
 };
 
