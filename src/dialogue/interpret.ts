@@ -96,6 +96,8 @@ export function interpret(
   if (state === 'recommendations' && input.payload === undefined) {
     const feedback = readFeedback(input.text);
     if (feedback) return { type: 'FEEDBACK', ...feedback, ...base };
+    const replyTo = replyAbout(input.text, context);
+    if (replyTo !== undefined) return { type: 'FEEDBACK', kind: 'why', rank: replyTo, reply: true, ...base };
   }
 
   const choices = choicesFor(state, context, flow);
@@ -142,4 +144,17 @@ export function readFeedback(
   if (!kind) return undefined;
   const rank = numbers[0] === undefined ? undefined : Number(numbers[0]);
   return rank === undefined ? { kind } : { kind, rank };
+}
+
+/**
+ * A free reply that names exactly one of the items on the page by its number ("2 - how do I apply?",
+ * "number 3 looks good"): the item's rank, or undefined. A bare number picks a choice instead.
+ */
+export function replyAbout(text: string, context: Pick<DialogueContext, 'shown'>): number | undefined {
+  const digits = normalizeDigits(text);
+  const words = digits.match(/\p{L}+/gu) ?? [];
+  const numbers = [...new Set(digits.match(/\d+/gu) ?? [])];
+  if (words.length < 2 || numbers.length !== 1) return undefined;
+  const rank = Number(numbers[0]);
+  return context.shown?.some((item) => item.rank === rank) ? rank : undefined;
 }

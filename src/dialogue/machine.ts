@@ -100,6 +100,7 @@ export function buildMachine(flow: Flow) {
       noFeedbackItem: ({ context, event }) => feedbackItem(context, event) === undefined,
       feedbackIs: ({ event }, params: { kinds: readonly string[] }) =>
         event.type === 'FEEDBACK' && params.kinds.includes(event.kind),
+      isReply: ({ event }) => event.type === 'FEEDBACK' && event.reply === true,
       hasLender: ({ context, event }) => feedbackItem(context, event)?.lender !== undefined,
     },
   });
@@ -426,6 +427,17 @@ export function buildMachine(flow: Flow) {
                 }),
                 itemFeedback('negative', true),
                 say({ key: 'feedback.dismissed' }),
+              ],
+            },
+            // A free reply about an item counts as engagement with it, and is answered with its reasons.
+            {
+              guard: 'isReply',
+              actions: [
+                itemFeedback('positive'),
+                effect(({ context, event }) => {
+                  const item = feedbackItem(context, event);
+                  return { type: 'explain', itemId: item?.id ?? '', rank: item?.rank ?? 0 };
+                }),
               ],
             },
             {

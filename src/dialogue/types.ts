@@ -133,7 +133,13 @@ export type DialogueEvent =
   | ({ readonly type: 'CHOOSE'; readonly id: string } & UserEventBase)
   | ({ readonly type: 'SET_LANG'; readonly lang: Lang } & UserEventBase)
   /** Feedback on a shown item; `rank` is the number the owner typed with it, if any. */
-  | ({ readonly type: 'FEEDBACK'; readonly kind: Feedback; readonly rank?: number } & UserEventBase)
+  | ({
+      readonly type: 'FEEDBACK';
+      readonly kind: Feedback;
+      readonly rank?: number;
+      /** A free reply that names an item ("2 - how do I apply?"): engagement, answered with "why". */
+      readonly reply?: true;
+    } & UserEventBase)
   | ({ readonly type: `CMD.${Command}` } & UserEventBase)
   | { readonly type: 'OFFER_LANG'; readonly lang: Lang }
   | { readonly type: 'RETURNING'; readonly idle: boolean };

@@ -70,6 +70,13 @@ function feedbackJourneys(make: Make) {
     // The explanation repeats the reasons the item was shown with (they came from the same rules).
     for (const reason of second.reasons) expect(why).toContain(runtime.messages.format('en', reason));
 
+    // A free reply about an item is engagement: counted for it, and answered with its reasons.
+    expect((await runtime.feedback.stats(segment, [second.id])).get(second.id)?.positive ?? 0).toBe(0);
+    expect(await say('number 2 looks good, how do I apply?')).toContain(t(runtime, 'why.title'));
+    expect((await runtime.feedback.stats(segment, [second.id])).get(second.id)).toMatchObject({
+      positive: 1,
+    });
+
     expect(await say('not for me 3')).toContain(t(runtime, 'feedback.dismissed'));
     expect(await runtime.feedback.dismissed(ownerId)).toContain(third.id);
     expect((await runtime.feedback.stats(segment, [third.id])).get(third.id)).toMatchObject({ negative: 1 });

@@ -1,7 +1,7 @@
 // "Why this?" comes from the rules and signals that produced the suggestion, and the feedback words an
 // owner types next to an item's number are read in any order and script.
 import { describe, expect, it } from 'vitest';
-import { readFeedback } from '../../src/dialogue/interpret.js';
+import { readFeedback, replyAbout } from '../../src/dialogue/interpret.js';
 import { loadCatalog } from '../../src/personalize/catalog.js';
 import { explainItem } from '../../src/personalize/explain.js';
 import { POPULAR_REASON } from '../../src/personalize/ranker.js';
@@ -61,6 +61,19 @@ describe('explainItem', () => {
     expect(explainItem(item('stand-up-india'), { need: 'start_new' }).map((m) => m.key)).toContain(
       'why.unsure',
     );
+  });
+});
+
+describe('replyAbout', () => {
+  const context = { shown: [1, 2, 3].map((rank) => ({ id: `item-${rank}`, rank, reasons: [] })) };
+  it.each([
+    ['number 2 looks good, how do I apply?', 2],
+    ['3 ke liye kya karna hoga', 3],
+  ])('%s names item %i', (text, rank) => {
+    expect(replyAbout(text, context)).toBe(rank);
+  });
+  it.each(['2', 'ok 7 please', '1 and 2 both', 'thank you'])('%s names no item', (text) => {
+    expect(replyAbout(text, context)).toBeUndefined();
   });
 });
 
