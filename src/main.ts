@@ -45,7 +45,13 @@ import type { Lang } from './language/langs.js';
 import { fetchTwilioMedia } from './channels/media.js';
 import { transcribeVoiceNote } from './channels/voice-note.js';
 import { createSpeechToText, type SpeechToText } from './language/speech/index.js';
-import { createTextToSpeech, type TextToSpeech } from './language/tts/index.js';
+import {
+  createTextToSpeech,
+  prerender,
+  type PrerenderResult,
+  type TextToSpeech,
+} from './language/tts/index.js';
+import { staticVoicePrompts } from './channels/voice-prerender.js';
 import type { ConsentLedger } from './consent/ledger.js';
 import type { FeedbackStore } from './personalize/feedback-store.js';
 import type { ProfileStore } from './profile/store.js';
@@ -62,6 +68,7 @@ import type { AudienceIndex } from './campaigns/audience.js';
 import { createMemoryFailureLimiter } from './campaigns/auth-limiter.js';
 import { createLeads, type Leads } from './campaigns/leads.js';
 import { createLenderStore, type LenderStore } from './campaigns/lenders.js';
+import { createAdminRouter } from './admin/routes.js';
 
 export interface Runtime {
   readonly app: Express;
@@ -91,6 +98,8 @@ export interface Runtime {
   /** Lender campaigns (BullMQ); only with REDIS_URL. */
   readonly campaigns: CampaignEngine | undefined;
   readonly tts: TextToSpeech;
+  /** Synthesizes the static voice prompts of the languages `tts` has a voice for and <Say> has not. */
+  prerenderVoice(): Promise<PrerenderResult>;
   close(): Promise<void>;
 }
 
@@ -103,6 +112,8 @@ export interface ComposeOverrides {
   readonly sender?: Sender;
   /** Speech-to-text (default: Google when GOOGLE_CLOUD_PROJECT is set, else offline). */
   readonly stt?: SpeechToText;
+  /** Text-to-speech (default: Google when GOOGLE_CLOUD_PROJECT is set, else <Say> only). */
+  readonly tts?: TextToSpeech;
   readonly clock?: () => Date;
   /** Key prefix in Redis (tests use a unique one each). */
   readonly redisPrefix?: string;
@@ -149,15 +160,16 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
     profiles,
   });
   const failures = redis ? createRedisFailureLimiter({ redis, prefix }) : createMemoryFailureLimiter();
+  const localeFiles = readLocaleFiles();
   const messages = new Messages(
-    readLocaleFiles(),
+    localeFiles,
     (key, lang) => (key.startsWith('kind.') ? businessKindName(key.slice(5), lang) : undefined),
     (lang, key) => log.warn({ lang, key }, 'missing translation; using English'),
   );
   const clock = overrides.clock ?? (() => new Date());
   const sender = overrides.sender ?? createSender(config.twilio, config.publicBaseUrl, log);
   const stt = overrides.stt ?? createSpeechToText(config, log);
-  const tts = createTextToSpeech(config, log);
+  const tts = overrides.tts ?? createTextToSpeech(config, log);
   const fetchMedia = (url: string, allowedTypes?: readonly string[]) =>
     fetchTwilioMedia(url, {
       accountSid: config.twilio.accountSid,
@@ -238,6 +250,24 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
       maxBodyBytes: config.maxBodyBytes,
       ...(campaigns ? { campaignRoutes: campaigns.routes } : {}),
     }),
+    ...(config.adminToken
+      ? {
+          admin: createAdminRouter({
+            token: config.adminToken,
+            failures,
+            ownerIdOf: engine.ownerId,
+            store,
+            profiles,
+            ledger,
+            feedback,
+            leads,
+            ...(campaigns ? { campaigns } : {}),
+            clock,
+            log,
+            metrics,
+          }),
+        }
+      : {}),
     ...(campaigns ? { onStatus: campaigns.recordStatus } : {}),
     voiceNotes: {
       configured: stt.configured,
@@ -318,6 +348,15 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
     stt,
     tts,
     campaigns,
+    prerenderVoice: async () =>
+      prerender(
+        tts,
+        staticVoicePrompts(
+          { messages, flow, item: (id) => catalog.byId.get(id) },
+          localeFiles.en,
+          await tts.voices(),
+        ),
+      ),
     close: async () => {
       await campaigns?.close();
       await store.close();
@@ -344,10 +383,16 @@ function start(): void {
     runtime.campaigns?.startWorkers({ concurrency: config.campaigns.concurrency });
   if (config.campaigns.workers > 0 && !runtime.campaigns)
     log.warn('SAATHI_WORKERS is set but campaigns need REDIS_URL: no workers started.');
-  void runtime.tts.voices().then(
-    (langs) => log.info({ langs }, 'text-to-speech voices'),
-    (error: unknown) => log.warn({ err: error }, 'could not list text-to-speech voices'),
-  );
+  if (runtime.tts.configured) {
+    runtime.prerenderVoice().then(
+      ({ rendered, failed }) =>
+        log.info(
+          { rendered: rendered.length, failed: failed.length },
+          'voice prompts rendered ahead of time',
+        ),
+      (error: unknown) => log.warn({ err: error }, 'could not render voice prompts ahead of time'),
+    );
+  }
   const server = runtime.app.listen(config.port, () => {
     log.info({ port: config.port, store: config.redisUrl ? 'redis' : 'memory' }, 'Saathi is listening');
   });
