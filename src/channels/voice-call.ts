@@ -16,6 +16,7 @@ import {
   say,
   simplePrompt,
   WHATSAPP_OPTION,
+  type Segment,
   type VoicePrompt,
 } from './render-voice.js';
 import { CallContext, nextAction, type VoiceDeps, type VoiceRequest } from './voice-context.js';
@@ -63,8 +64,12 @@ export function createVoiceCalls(deps: VoiceDeps): VoiceCalls {
     call: CallState,
     req: VoiceRequest,
     input: { text?: string; payload?: string },
+    prefix: readonly Segment[] = [],
   ): Promise<string> {
     const render = await ctx.renderDeps();
+    // A language the call cannot speak (Odia or Urdu without synthesized audio): the caller hears Hindi,
+    // and each new turn's text goes to WhatsApp in their own language.
+    let written: string[] | undefined;
     const response = await handleInbound(
       engine,
       {
@@ -76,9 +81,22 @@ export function createVoiceCalls(deps: VoiceDeps): VoiceCalls {
         media: [],
         receivedAt: ctx.now(),
       },
-      (outcome) => JSON.stringify(renderVoice(render, outcome)),
+      (outcome) => {
+        if (!render.speakable(outcome.lang))
+          written = packMessages(renderText(deps.text, outcome.lang, outcome.replies));
+        return JSON.stringify(renderVoice(render, outcome));
+      },
     );
     const prompt = JSON.parse(response) as VoicePrompt;
+    if (written && deps.sender) {
+      const sender = deps.sender;
+      const bodies = written;
+      void (async () => {
+        for (const body of bodies) await sender.sendMessage({ to: `whatsapp:${call.address}`, body });
+      })().catch((error: unknown) =>
+        deps.log.warn({ err: error }, 'could not send the call text to WhatsApp'),
+      );
+    }
     const next: CallState = {
       ...call,
       phase: prompt.input === 'none' ? 'ended' : 'dialogue',
@@ -87,7 +105,7 @@ export function createVoiceCalls(deps: VoiceDeps): VoiceCalls {
     };
     delete (next as { pending?: unknown }).pending;
     if (prompt.notUnderstood) return ctx.miss(next, req, prompt, 'unclear', true);
-    return ctx.respond({ ...next, misses: 0, keypadOnly: false }, req, prompt);
+    return ctx.respond({ ...next, misses: 0, keypadOnly: false }, req, prompt, prefix);
   }
 
   async function start(req: VoiceRequest): Promise<string> {
@@ -142,7 +160,12 @@ export function createVoiceCalls(deps: VoiceDeps): VoiceCalls {
   }
 
   async function startDialogue(call: CallState, req: VoiceRequest, lang: Lang): Promise<string> {
-    return turn({ ...call, lang, misses: 0, keypadOnly: false }, req, { text: ENDONYM[lang] });
+    const render = await ctx.renderDeps();
+    // Told once, in Hindi, when the chosen language cannot be spoken on the phone.
+    const notice = render.speakable(lang)
+      ? []
+      : [say(render, lang, { key: 'voice.no_voice', params: { language: ENDONYM[lang] } })];
+    return turn({ ...call, lang, misses: 0, keypadOnly: false }, req, { text: ENDONYM[lang] }, notice);
   }
 
   async function languageStep(call: CallState, req: VoiceRequest): Promise<string> {

@@ -1,9 +1,10 @@
 // The voice IVR in-process through the real app: TwiML parsed and checked element by element.
+import { ENDONYM } from '../../src/language/langs.js';
 import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import { XMLParser } from 'fast-xml-parser';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createRecordingSender, type RecordingSender } from '../../src/adapters/recording-sender.js';
 import type { CampaignAnswer } from '../../src/channels/voice-context.js';
 import { VOICE } from '../../src/language/voices.js';
@@ -99,7 +100,8 @@ function runtime(sender: RecordingSender = createRecordingSender(), voice: Recor
 }
 
 describe('new caller', () => {
-  const { app } = runtime();
+  const sender = createRecordingSender();
+  const { app, messages } = runtime(sender);
 
   it('hears a welcome and every language option in its own language and voice; Odia and Urdu keys still work', async () => {
     const heard = await caller(app, '+919812345678').dial();
@@ -125,6 +127,19 @@ describe('new caller', () => {
       expect(next.says.length).toBeGreaterThan(0);
       expect(next.says.every((say) => say.voice === VOICE.hi.sayVoice)).toBe(true);
       expect(next.gather?.language).toBe(VOICE[lang].gatherTag);
+      // Told so (in Hindi) first, and the same turn is written to WhatsApp in the caller's language.
+      expect(next.says[0]?.text).toContain(ENDONYM[lang]);
+      const notice = messages.format('hi', { key: 'voice.no_voice', params: { language: ENDONYM[lang] } });
+      expect(next.says[0]?.text.slice(0, 12)).toBe(notice.slice(0, 12));
+      const consent = messages.format(lang, { key: 'consent.notice' });
+      await vi.waitFor(() => {
+        const texts = sender
+          .sent()
+          .flatMap((s) =>
+            s.kind === 'message' && s.message.to === `whatsapp:${from}` ? [s.message.body ?? ''] : [],
+          );
+        expect(texts.some((text) => text.includes(consent))).toBe(true);
+      });
     }
   });
 
