@@ -3,6 +3,8 @@
 // as a SHA-256 of their secret. Exit codes: 0 done, 1 failed (no Redis, unknown id), 2 bad usage.
 import { createRedisCampaignStore } from '../src/adapters/redis-campaign-store.js';
 import { listCampaigns, watchCampaign } from '../src/campaigns/watch.js';
+import { createDndList } from '../src/campaigns/dnd.js';
+import { createSealer, type Sealer } from '../src/adapters/sealer.js';
 import { parseArgs } from 'node:util';
 import type { Redis } from 'ioredis';
 import { connectRedis } from './redis-connect.js';
@@ -27,6 +29,7 @@ const USAGE = `usage: npm run lender -- <command> [options]
   revoke KEY_ID                           the key stops working now
   campaigns LENDER_ID                     the lender's campaigns
   watch CAMPAIGN_ID                       follow a campaign's progress until it ends
+  dnd import FILE | dnd count             TRAI DND numbers (one per line or first CSV column) that voice campaigns skip
 
 options: --prefix P (Redis key prefix, default SAATHI_REDIS_PREFIX or saathi:)
 Redis: REDIS_URL (default redis://127.0.0.1:6379)`;
@@ -38,6 +41,8 @@ export interface CommandContext {
   readonly redis: Redis;
   readonly prefix: string;
   readonly lenders: LenderStore;
+  /** Keyed hashes of numbers (the DND list is kept only as hashes). */
+  readonly sealer: Sealer;
   readonly args: readonly string[];
   readonly out: (text: string) => void;
 }
@@ -142,6 +147,21 @@ const commands: Record<string, Command> = {
     );
     return 0;
   },
+  async dnd(ctx) {
+    const [action, file] = ctx.args;
+    const list = createDndList({ redis: ctx.redis, sealer: ctx.sealer, prefix: ctx.prefix });
+    if (action === 'count') {
+      ctx.out(`${await list.size()} numbers on the DND list (kept as keyed hashes)\n`);
+      return 0;
+    }
+    if (action !== 'import' || file === undefined)
+      throw new UsageError('dnd: use "dnd import FILE" or "dnd count"');
+    const result = await list.importFile(file);
+    ctx.out(
+      `imported ${result.imported} new numbers; ${result.invalid} invalid lines${result.invalidLines.length > 0 ? ` (first: ${result.invalidLines.join(', ')})` : ''}\n`,
+    );
+    return 0;
+  },
   async watch(ctx) {
     const campaignId = one(ctx.args, 'campaign id');
     const store = createRedisCampaignStore({ redis: ctx.redis, prefix: ctx.prefix });
@@ -198,6 +218,7 @@ async function main(argv: readonly string[]): Promise<number> {
       redis,
       prefix,
       lenders,
+      sealer: createSealer(config.dataKey, { oldKeys: config.oldDataKeys, hashKey: config.hashKey }),
       args: rest.length === 0 ? [] : args,
       out: (t) => process.stdout.write(t),
     });

@@ -1,5 +1,10 @@
 // The lender store (keys shown once, stored hashed, rotated with a grace period, revoked) over both record
 // adapters, one contract suite; and the `npm run lender` CLI end to end as a child process.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDndList } from '../../src/campaigns/dnd.js';
+import { createSealer } from '../../src/adapters/sealer.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -161,6 +166,16 @@ describeRedis('redis lender records', () => {
     expect(await store.authenticate(next)).toBeUndefined();
     expect((await run('revoke', 'nope')).code).toBe(1);
     expect((await run('create', 'X', '--scopes', 'admin')).code).toBe(2);
+
+    // The DND list: numbers in any usual spelling, kept only as keyed hashes; bad lines reported.
+    const file = join(mkdtempSync(join(tmpdir(), 'dnd-')), 'dnd.csv');
+    writeFileSync(file, 'number\n98123 45678\n+91-99999-00000,extra\nnot a number\n');
+    const imported = await run('dnd', 'import', file);
+    expect(imported.out).toContain('imported 2 new numbers; 1 invalid lines (first: 4)');
+    expect((await run('dnd', 'count')).out).toContain('2 numbers');
+    const dnd = createDndList({ redis, sealer: createSealer(undefined), prefix });
+    expect(await dnd.has('+919812345678')).toBe(true);
+    expect(JSON.stringify(await redis.smembers(`${prefix}dnd`))).not.toContain('9812345678');
     await cleanup(redis, prefix);
   }, 60_000);
 });
