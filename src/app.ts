@@ -13,6 +13,8 @@ export interface AppDeps extends WhatsAppRouteDeps {
   readonly maxBodyBytes: number;
   /** The lender API (campaigns/api.ts), mounted at /api/v1. */
   readonly api?: Router;
+  /** The operator's admin API (admin/routes.ts), mounted at /admin/v1; absent (no token), 404. */
+  readonly admin?: Router;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -62,6 +64,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(whatsappRoutes(deps));
   if (deps.api) app.use('/api/v1', deps.api);
+  if (deps.admin) app.use('/admin/v1', deps.admin);
   if (deps.voice) app.use(voiceRoutes(deps.voice));
 
   app.use((_req, res) => {

@@ -78,6 +78,15 @@ const envSchema = z.object({
   SAATHI_DATA_KEYS_OLD: optionalString,
   /** Key of the owner-id hash; never rotates. Required with SAATHI_DATA_KEYS_OLD (set it to the original data key). */
   SAATHI_HASH_KEY: optionalString,
+  /** Bearer token of the operator's admin API (/admin/v1: owner export and erasure); unset, it does not exist. */
+  SAATHI_ADMIN_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)')
+      .regex(/^\S+$/, 'must not contain spaces')
+      .optional(),
+  ),
   /** Conversations without a turn for this many days are deleted. */
   SAATHI_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(180)),
   /** A message not answered within this many ms is answered by REST by the recovery loop (Twilio waits 15 s). */
@@ -145,6 +154,8 @@ export interface Config {
   readonly oldDataKeys: readonly Buffer[];
   /** Key of the owner-id hash (stable across rotations); undefined: derived from the data key. */
   readonly hashKey: Buffer | undefined;
+  /** SAATHI_ADMIN_TOKEN: the admin API's bearer token; undefined = no admin API. */
+  readonly adminToken: string | undefined;
   readonly retentionDays: number;
   readonly inboxGraceMs: number;
   readonly recoveryIntervalMs: number;
@@ -212,6 +223,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     floodPerMinute: env.SAATHI_FLOOD_PER_MINUTE,
     oldDataKeys,
     hashKey,
+    adminToken: env.SAATHI_ADMIN_TOKEN,
     retentionDays: env.SAATHI_RETENTION_DAYS,
     inboxGraceMs: env.SAATHI_INBOX_GRACE_MS,
     recoveryIntervalMs: env.SAATHI_RECOVERY_INTERVAL_MS,

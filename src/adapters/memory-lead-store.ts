@@ -36,6 +36,13 @@ export function createMemoryLeadStore(): LeadStore {
       }
       return Promise.resolve(gone.map((l) => ({ lenderId: l.lenderId, leadId: l.id, erasedAt })));
     },
+    ofOwner(ownerId) {
+      const owned = [...leads.values()]
+        .filter((l) => l.ownerId === ownerId)
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .map(copy);
+      return Promise.resolve(owned);
+    },
     erasures(lenderId, since) {
       return Promise.resolve(
         (notices.get(lenderId) ?? []).filter((n) => n.erasedAt >= since).map((n) => ({ ...n })),

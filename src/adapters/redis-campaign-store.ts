@@ -7,12 +7,27 @@
 //   cmp-sid:<sid>       `<campaign>|<owner>` for status callbacks (30 days)
 //   cmp-last:<owner>    the campaign that last reached the owner (7 days; replies are credited to it)
 //   freq:<owner>        the owner's marketing sends in the cap window, across lenders (zset campaign → ms)
+//   cmp-of:<owner>      campaigns that hold a delivery record of the owner (set; for export and erasure)
 import type { Redis } from 'ioredis';
 import type { MessageStatus } from '../dialogue/store.js';
 import type { Campaign, CampaignState } from '../campaigns/campaign.js';
 import { scriptRunner } from '../campaigns/lua.js';
-import { APPLY_STATUS, CLAIM, FINISH, MARK_QUEUED, RELEASE, SENT } from '../campaigns/recipient-scripts.js';
-import type { CampaignCounters, CampaignStore, ClaimResult, RecipientState } from '../campaigns/store.js';
+import {
+  APPLY_STATUS,
+  CLAIM,
+  ERASE_OWNER,
+  FINISH,
+  MARK_QUEUED,
+  RELEASE,
+  SENT,
+} from '../campaigns/recipient-scripts.js';
+import type {
+  CampaignCounters,
+  CampaignStore,
+  ClaimResult,
+  Reaction,
+  RecipientState,
+} from '../campaigns/store.js';
 
 export interface RedisCampaignStoreOptions {
   readonly redis: Redis;
@@ -61,7 +76,9 @@ export function createRedisCampaignStore(options: RedisCampaignStoreOptions): Ca
     sid: (sid: string) => `${prefix}cmp-sid:${sid}`,
     last: (owner: string) => `${prefix}cmp-last:${owner}`,
     freq: (owner: string) => `${prefix}freq:${owner}`,
+    ofOwner: (owner: string) => `${prefix}cmp-of:${owner}`,
   };
+  const REACTIONS: readonly Reaction[] = ['replied', 'interested', 'opted_out'];
   const script = scriptRunner(redis);
   const parse = (json: string | null): Campaign | undefined =>
     json === null ? undefined : (JSON.parse(json) as Campaign);
@@ -134,7 +151,11 @@ export function createRedisCampaignStore(options: RedisCampaignStoreOptions): Ca
     },
     async markQueued(id, ownerIds) {
       if (ownerIds.length === 0) return [];
-      return (await script(MARK_QUEUED, [key.recipients(id), key.counters(id)], [...ownerIds])) as string[];
+      return (await script(
+        MARK_QUEUED,
+        [key.recipients(id), key.counters(id), ...ownerIds.map(key.ofOwner)],
+        [id, ...ownerIds],
+      )) as string[];
     },
     async markFanoutDone(id) {
       await redis.hset(key.counters(id), 'fanout_done', '1');
@@ -216,6 +237,40 @@ export function createRedisCampaignStore(options: RedisCampaignStoreOptions): Ca
         [`${ownerId}|${reaction}`, reaction],
       );
       return counted === 1;
+    },
+    async ofOwner(ownerId) {
+      const ids = (await redis.smembers(key.ofOwner(ownerId))).sort();
+      const read = redis.multi();
+      for (const id of ids)
+        read
+          .hget(key.recipients(id), ownerId)
+          .hmget(key.reactions(id), ...REACTIONS.map((r) => `${ownerId}|${r}`));
+      read.get(key.last(ownerId)).zrange(key.freq(ownerId), 0, -1, 'WITHSCORES');
+      const results = (await read.exec()) ?? [];
+      const value = (i: number): unknown => {
+        const [error, found] = results[i] ?? [new Error('Redis transaction was aborted'), null];
+        if (error) throw error;
+        return found;
+      };
+      const recipients = ids.flatMap((campaignId, i) => {
+        const record = value(2 * i) as string | null;
+        const counted = value(2 * i + 1) as (string | null)[];
+        if (record === null) return [];
+        const reactions = REACTIONS.filter((_, r) => counted[r] !== null);
+        return [{ campaignId, state: parseRecord(record), reactions }];
+      });
+      const last = value(2 * ids.length) as string | null;
+      const flat = value(2 * ids.length + 1) as string[];
+      const frequency: Record<string, number> = {};
+      for (let i = 0; i + 1 < flat.length; i += 2) frequency[flat[i] ?? ''] = Number(flat[i + 1]);
+      return { recipients, ...(last === null ? {} : { lastCampaign: last }), frequency };
+    },
+    async eraseOwner(ownerId) {
+      return (await script(
+        ERASE_OWNER,
+        [key.ofOwner(ownerId), key.last(ownerId), key.freq(ownerId)],
+        [ownerId, `${prefix}cmp:`, `${prefix}cmp-sid:`],
+      )) as number;
     },
   };
 }

@@ -90,6 +90,13 @@ export function createRedisLeadStore(options: { redis: Redis; sealer: Sealer; pr
       check(await tx.exec());
       return leads.map((lead) => ({ lenderId: lead.lenderId, leadId: lead.id, erasedAt }));
     },
+    async ofOwner(ownerId) {
+      const ids = (await redis.smembers(byOwner(ownerId))).sort();
+      if (ids.length === 0) return [];
+      return (await redis.mget(ids.map(leadKey))).flatMap((sealed) =>
+        sealed === null ? [] : [open(sealed)],
+      );
+    },
     async erasures(lenderId, since) {
       const flat = await redis.zrangebyscore(erasures(lenderId), since, '+inf', 'WITHSCORES');
       const out: { leadId: string; erasedAt: number }[] = [];

@@ -18,6 +18,7 @@ import { createCampaignQueues, type QueueSettings } from './queues.js';
 import { createRateLimiter } from './rate-limit.js';
 import { campaignRoutes } from './routes.js';
 import { createCampaignService } from './service.js';
+import { campaignDataOf, eraseCampaignOwner } from './owner-data.js';
 import { createSessionWindow } from './session-window.js';
 import {
   recordCampaignOptOut,
@@ -67,6 +68,7 @@ export function createCampaignEngine(deps: CampaignEngineDeps) {
   const queues = createCampaignQueues({
     connection: deps.bullConnection,
     bullPrefix: `${prefix}bull`,
+    jobIdOf: (campaignId: string, ownerId: string) => sealer.hash(`send-job:${campaignId}:${ownerId}`),
     ...deps.queue,
   });
   const dnd = createDndList({ redis, sealer, prefix });
@@ -95,6 +97,7 @@ export function createCampaignEngine(deps: CampaignEngineDeps) {
   });
   const service = createCampaignService({ store, queues, audience, translator, clock });
   const workers: CampaignWorkers[] = [];
+  const ownerDataDeps = { store, sessions, queues, ...(deps.logger ? { logger: deps.logger } : {}) };
 
   return {
     store,
@@ -131,6 +134,10 @@ export function createCampaignEngine(deps: CampaignEngineDeps) {
     voiceMessage: (campaignId: string, lang: Lang) => campaignVoiceMessage({ store }, campaignId, lang),
     /** For the WhatsApp webhook: the owner wrote now (opens the 24-hour window). */
     touchSession: (ownerId: string, at: number) => sessions.touch(ownerId, at),
+    /** For the operator's export: the owner's delivery records, reactions and session window. */
+    ownerData: (ownerId: string) => campaignDataOf(ownerDataDeps, ownerId),
+    /** Erasure (chat DELETE or the operator): the owner's records go, the counters stay. */
+    eraseOwner: (ownerId: string) => eraseCampaignOwner(ownerDataDeps, ownerId),
     async close(force = false): Promise<void> {
       await Promise.all(workers.splice(0).map((w) => w.close(force)));
       await queues.close();

@@ -1,6 +1,6 @@
 // Fan-out: a campaign's audience becomes one send job per owner, in batches (AudienceIndex.members →
 // delivery records marked queued → Queue.addBulk). Safe to run again after a crash: records are marked
-// once, job ids are owner ids, and settled recipients are never sent twice (deliver.ts).
+// once, job ids derive from (campaign, owner), and settled recipients are never sent twice (deliver.ts).
 import type { AudienceIndex, Audience } from './audience.js';
 import type { CampaignQueues } from './queues.js';
 import type { CampaignStore } from './store.js';
@@ -31,7 +31,11 @@ export async function fanOut(deps: FanoutDeps, campaignId: string): Promise<Fano
     const owners = await store.markQueued(campaignId, batch);
     if (owners.length === 0) continue;
     await queue.addBulk(
-      owners.map((ownerId) => ({ name: 'send', data: { ownerId }, opts: queues.sendJobOptions(ownerId) })),
+      owners.map((ownerId) => ({
+        name: 'send',
+        data: { ownerId },
+        opts: queues.sendJobOptions(campaignId, ownerId),
+      })),
     );
     queued += owners.length;
   }

@@ -55,6 +55,8 @@ export interface LeadStore {
   deleteOf(ownerId: string, erasedAt: number): Promise<(ErasureNotice & { lenderId: string })[]>;
   /** The lender's erasure notices since `since` (inclusive), oldest first. */
   erasures(lenderId: string, since: number): Promise<ErasureNotice[]>;
+  /** Every lead of the owner, for any lender, in id (recording) order: the owner's data export. */
+  ofOwner(ownerId: string): Promise<Lead[]>;
 }
 
 export type RecordLeadResult =
@@ -74,6 +76,8 @@ export interface Leads {
   /** Erasure of an owner: their leads go, each lender is left a notice. */
   deleteLeadsOf(ownerId: string): Promise<number>;
   erasures(lenderId: string, options?: { since?: number }): Promise<ErasureNotice[]>;
+  /** The owner's leads for any lender, in recording order (operator export, docs/security.md). */
+  leadsOf(ownerId: string): Promise<Lead[]>;
 }
 
 /** Same owner, campaign and item for one lender: one lead. */
@@ -150,6 +154,9 @@ export function createLeads(deps: LeadsDeps): Leads {
     },
     erasures(lenderId, { since = 0 } = {}) {
       return store.erasures(lenderId, since);
+    },
+    leadsOf(ownerId) {
+      return store.ofOwner(ownerId);
     },
   };
 }

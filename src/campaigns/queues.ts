@@ -1,7 +1,9 @@
 // BullMQ queues of the campaign engine: one fan-out queue (a job per campaign, delayed to its start) and
-// one send queue per campaign (a job per recipient, id = owner id, so a repeated fan-out adds nothing).
+// one send queue per campaign (a job per recipient, its id a hash of campaign and owner, so a repeated
+// fan-out adds nothing, and BullMQ's event stream never names an owner id that erasure would miss).
 // A queue per campaign lets a lender's pause stop exactly that campaign, and lets workers serve the
 // campaigns side by side (see rate-limit.ts for how they share the sender's rate).
+import { createHash } from 'node:crypto';
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 
 export const FANOUT_QUEUE = 'saathi-fanout';
@@ -16,18 +18,31 @@ export interface QueueSettings {
   readonly attempts?: number;
   /** First retry delay; doubles each time (default 2 s). */
   readonly retryDelayMs?: number;
+  /** The send job id of (campaign, owner), without `:` (default: a SHA-256; the engine uses a keyed hash). */
+  readonly jobIdOf?: (campaignId: string, ownerId: string) => string;
 }
+
+const defaultJobId = (campaignId: string, ownerId: string): string =>
+  createHash('sha256').update(`${campaignId}|${ownerId}`).digest('base64url').slice(0, 32);
 
 export interface CampaignQueues {
   readonly settings: QueueSettings;
   readonly fanout: Queue;
   send(campaignId: string): Queue;
-  sendJobOptions(ownerId: string): JobsOptions;
+  /** The id of the owner's send job in the campaign's queue. */
+  sendJobId(campaignId: string, ownerId: string): string;
+  sendJobOptions(campaignId: string, ownerId: string): JobsOptions;
   close(): Promise<void>;
 }
 
 export function createCampaignQueues(settings: QueueSettings): CampaignQueues {
-  const { connection, bullPrefix = 'bull', attempts = 6, retryDelayMs = 2_000 } = settings;
+  const {
+    connection,
+    bullPrefix = 'bull',
+    attempts = 6,
+    retryDelayMs = 2_000,
+    jobIdOf = defaultJobId,
+  } = settings;
   const options = { connection, prefix: bullPrefix };
   const fanout = new Queue(FANOUT_QUEUE, options);
   const sendQueues = new Map<string, Queue>();
@@ -42,9 +57,10 @@ export function createCampaignQueues(settings: QueueSettings): CampaignQueues {
       }
       return queue;
     },
-    sendJobOptions(ownerId) {
+    sendJobId: jobIdOf,
+    sendJobOptions(campaignId, ownerId) {
       return {
-        jobId: ownerId,
+        jobId: jobIdOf(campaignId, ownerId),
         attempts,
         backoff: { type: 'exponential', delay: retryDelayMs },
         removeOnComplete: true,

@@ -9,13 +9,18 @@
 // Every transition and the counters it moves change together, in one script.
 import { MESSAGE_STATUSES, statusRank } from '../dialogue/store.js';
 
-/** KEYS: recipients, counters. ARGV: owner ids. Returns the owners still queued. */
+/**
+ * KEYS: recipients, counters, then each owner's campaign index (in ARGV order). ARGV: campaign id, then
+ * owner ids. Adds the campaign to the index of every owner it records (erasure finds them there).
+ * Returns the owners still queued.
+ */
 export const MARK_QUEUED = `
 local added, queued = 0, {}
-for i = 1, #ARGV do
+for i = 2, #ARGV do
   if redis.call('HSETNX', KEYS[1], ARGV[i], 'q') == 1 then
     added = added + 1
     queued[#queued + 1] = ARGV[i]
+    redis.call('SADD', KEYS[i + 1], ARGV[1])
   elseif redis.call('HGET', KEYS[1], ARGV[i]) == 'q' then
     queued[#queued + 1] = ARGV[i]
   end
@@ -126,3 +131,25 @@ elseif failure(new) then
 end
 redis.call('HSET', KEYS[1], ARGV[1], 'S|' .. sid .. '|' .. new .. '|' .. fail)
 return old`;
+
+/**
+ * Erasure of one owner from every campaign in their index: the delivery record, its sid lookup, the
+ * reactions counted once; then the index, the last-campaign and frequency keys. Counters stay (they hold
+ * no owner). KEYS: owner's campaign index, last-campaign key, frequency zset. ARGV: owner, campaign key
+ * prefix (`<prefix>cmp:`), sid key prefix (`<prefix>cmp-sid:`). Returns how many campaigns held a record.
+ */
+export const ERASE_OWNER = `
+local owner, found = ARGV[1], 0
+for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  local recipients = ARGV[2] .. id .. ':r'
+  local st = redis.call('HGET', recipients, owner)
+  if st then
+    found = found + 1
+    local sid = string.match(st, '^S|([^|]*)|')
+    if sid and sid ~= '' then redis.call('DEL', ARGV[3] .. sid) end
+    redis.call('HDEL', recipients, owner)
+  end
+  redis.call('HDEL', ARGV[2] .. id .. ':x', owner .. '|replied', owner .. '|interested', owner .. '|opted_out')
+end
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+return found`;

@@ -10,6 +10,8 @@ export interface SessionWindow {
   touch(ownerId: string, at: number): Promise<void>;
   lastInbound(ownerId: string): Promise<number | undefined>;
   isOpen(ownerId: string, now: number): Promise<boolean>;
+  /** Erasure: forgets the owner's last inbound time. */
+  forget(ownerId: string): Promise<void>;
 }
 
 const TOUCH = `
@@ -38,6 +40,9 @@ export function createSessionWindow({
     async isOpen(ownerId, now) {
       const last = await lastInbound(ownerId);
       return last !== undefined && now >= last && now - last < SESSION_WINDOW_MS;
+    },
+    async forget(ownerId) {
+      await redis.del(key(ownerId));
     },
   };
 }

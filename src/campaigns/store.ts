@@ -67,6 +67,22 @@ export interface StatusChange {
   readonly to: MessageStatus;
 }
 
+export type Reaction = 'replied' | 'interested' | 'opted_out';
+
+/** What the campaign store keeps about one owner (the operator's export of their data). */
+export interface OwnerCampaignData {
+  /** One delivery record per campaign that queued the owner, with the reactions counted for it. */
+  readonly recipients: readonly {
+    readonly campaignId: string;
+    readonly state: RecipientState;
+    readonly reactions: readonly Reaction[];
+  }[];
+  /** The campaign that last reached the owner, while replies are still credited to it. */
+  readonly lastCampaign?: string;
+  /** Marketing sends counted against the owner's frequency cap (campaign id → epoch ms). */
+  readonly frequency: Readonly<Record<string, number>>;
+}
+
 export interface CampaignStore {
   create(campaign: Campaign, state: CampaignState): Promise<void>;
   get(id: string): Promise<Campaign | undefined>;
@@ -108,9 +124,12 @@ export interface CampaignStore {
   /** The campaign that last reached the owner (for replies), if recent. */
   lastCampaign(ownerId: string): Promise<string | undefined>;
   /** Counts a reply (and interest / opt-out) once per recipient. */
-  recordReaction(
-    id: string,
-    ownerId: string,
-    reaction: 'replied' | 'interested' | 'opted_out',
-  ): Promise<boolean>;
+  recordReaction(id: string, ownerId: string, reaction: Reaction): Promise<boolean>;
+  /** Everything kept about the owner: delivery records, reactions, last campaign, frequency entries. */
+  ofOwner(ownerId: string): Promise<OwnerCampaignData>;
+  /**
+   * Erasure: removes the owner's delivery records, sid lookups, reactions, last campaign and frequency
+   * entries. Campaign counters stay (they hold no owner). Returns how many campaigns held a record.
+   */
+  eraseOwner(ownerId: string): Promise<number>;
 }

@@ -31,6 +31,8 @@ export interface CampaignHooks {
   recordReply(ownerId: string, reply: { interested: boolean }): Promise<unknown>;
   /** The owner said STOP after a campaign reached them. */
   recordOptOut(ownerId: string): Promise<unknown>;
+  /** Erasure: the owner's delivery records, reactions and session window go; counters stay. */
+  eraseOwner?(ownerId: string): Promise<unknown>;
 }
 
 export interface AfterTurnDeps {
@@ -53,6 +55,7 @@ function profileChanged(before: ConversationRecord | undefined, after: Conversat
   return (
     a.lang !== b.lang ||
     a.marketing !== b.marketing ||
+    a.optedOut !== b.optedOut ||
     a.name !== b.name ||
     JSON.stringify(a.profile) !== JSON.stringify(b.profile)
   );
@@ -67,14 +70,19 @@ export function createAfterTurn(deps: AfterTurnDeps): (turn: CommittedTurn) => P
       ledger.erase(ownerId),
       personalizer.forget(ownerId),
       leads?.eraseOwner(ownerId),
+      deps.campaigns?.eraseOwner?.(ownerId),
     ]);
   }
 
-  /** Campaign counters must never hold up or fail a turn: logged, not awaited. */
-  const bestEffort = (what: string, promise: Promise<unknown> | undefined) =>
-    void promise?.catch((error: unknown) => deps.log.warn({ err: error }, `campaign hook failed: ${what}`));
-
   return async (turn) => {
+    /** Campaign counters must never hold up or fail a turn: logged, not awaited (but settled before an erasure). */
+    const hooks: Promise<unknown>[] = [];
+    const bestEffort = (what: string, promise: Promise<unknown> | undefined) => {
+      if (promise)
+        hooks.push(
+          promise.catch((error: unknown) => deps.log.warn({ err: error }, `campaign hook failed: ${what}`)),
+        );
+    };
     const { ownerId, after, now } = turn;
     const at = now.getTime();
     if (turn.inbound.channel === 'whatsapp' && deps.campaigns) {
@@ -140,6 +148,8 @@ export function createAfterTurn(deps: AfterTurnDeps): (turn: CommittedTurn) => P
     // After the ledger entries of this turn: a lead must find its share consent in place.
     await Promise.all(leadWork.map((record) => record()));
     if (turn.effects.some((effect) => effect.type === 'erase')) {
+      // The hooks of this very message (session window, reply) must not write after the erasure.
+      await Promise.all(hooks);
       await erase(ownerId);
       return;
     }

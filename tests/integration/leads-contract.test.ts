@@ -136,6 +136,20 @@ function contract(name: string, make: () => { store: LeadStore; done: () => Prom
       await done();
     });
 
+    it('lists one owner’s leads for every lender, in recording order, and nobody else’s', async () => {
+      const { leads, consent, done } = await setup();
+      await consent.append('o1', { type: 'grant', purpose: 'share:lnd_b', at: 1 });
+      expect(await leads.leadsOf('o1')).toEqual([]);
+      const a = await leads.recordLead({ lenderId: 'lnd_a', ownerId: 'o1', itemId: 'mudra', at: 5 });
+      const b = await leads.recordLead({ lenderId: 'lnd_b', ownerId: 'o1', at: 6 });
+      await leads.recordLead({ lenderId: 'lnd_a', ownerId: 'o2', at: 7 });
+      if (!a.recorded || !b.recorded) throw new Error('both leads should be recorded');
+      expect(await leads.leadsOf('o1')).toEqual([a.lead, b.lead]);
+      expect((await leads.leadsOf('o2')).map((l) => l.ownerId)).toEqual(['o2']);
+      expect(await leads.leadsOf('o3')).toEqual([]);
+      await done();
+    });
+
     it('erases an owner’s leads and tells each lender which', async () => {
       const { leads, consent, done } = await setup();
       await consent.append('o1', { type: 'grant', purpose: 'share:lnd_b', at: 1 });
@@ -143,6 +157,7 @@ function contract(name: string, make: () => { store: LeadStore; done: () => Prom
       const b = await leads.recordLead({ lenderId: 'lnd_b', ownerId: 'o1', at: 5 });
       const kept = await leads.recordLead({ lenderId: 'lnd_a', ownerId: 'o2', at: 5 });
       expect(await leads.deleteLeadsOf('o1')).toBe(2);
+      expect(await leads.leadsOf('o1')).toEqual([]);
       expect(await leads.deleteLeadsOf('o1')).toBe(0);
       expect((await leads.erasures('lnd_a')).map((e) => e.leadId)).toEqual([a.recorded ? a.lead.id : '']);
       expect((await leads.erasures('lnd_b')).map((e) => e.leadId)).toEqual([b.recorded ? b.lead.id : '']);
