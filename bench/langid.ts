@@ -28,7 +28,12 @@ function modelBytes(): number {
   return readdirSync(dir).reduce((n, f) => n + statSync(`${dir}/${f}`).size, 0);
 }
 
-export async function benchLangid(): Promise<{ native: number; romanized: number; messagesPerSecond: number; modelBytes: number }> {
+export async function benchLangid(): Promise<{
+  native: number;
+  romanized: number;
+  messagesPerSecond: number;
+  modelBytes: number;
+}> {
   await Promise.resolve();
   const devUrl = new URL('../../shared/langid/dev.tsv', import.meta.url);
   let native = Number.NaN;
@@ -37,12 +42,21 @@ export async function benchLangid(): Promise<{ native: number; romanized: number
     const result = evaluate(parseTsv(readFileSync(devUrl, 'utf8')));
     native = result.native.macro;
     romanized = result.romanized.macro;
-    const langs = [...new Set([...Object.keys(result.native.perLang), ...Object.keys(result.romanized.perLang)])].sort();
-    const cell = (x: number | undefined) => (x === undefined ? '      –' : `${(x * 100).toFixed(1).padStart(6)}%`);
+    const langs = [
+      ...new Set([...Object.keys(result.native.perLang), ...Object.keys(result.romanized.perLang)]),
+    ].sort();
+    const cell = (x: number | undefined) =>
+      x === undefined ? '      –' : `${(x * 100).toFixed(1).padStart(6)}%`;
     console.log(`  accuracy on shared/langid/dev.tsv   ${langs.map((l) => l.padStart(7)).join('')}`);
-    console.log(`  native                              ${langs.map((l) => cell(result.native.perLang[l])).join('')}`);
-    console.log(`  romanized                           ${langs.map((l) => cell(result.romanized.perLang[l])).join('')}`);
-    console.log(`  rejection of "other" rows           ${cell(result.rejection.other)} of ${result.rejection.rows}`);
+    console.log(
+      `  native                              ${langs.map((l) => cell(result.native.perLang[l])).join('')}`,
+    );
+    console.log(
+      `  romanized                           ${langs.map((l) => cell(result.romanized.perLang[l])).join('')}`,
+    );
+    console.log(
+      `  rejection of "other" rows           ${cell(result.rejection.other)} of ${result.rejection.rows}`,
+    );
   }
   for (let i = 0; i < 2000; i++) detectLanguage(SHORT_MESSAGES[i % SHORT_MESSAGES.length] ?? '');
   const n = 200_000;

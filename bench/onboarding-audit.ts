@@ -2,8 +2,8 @@
 // message the server accepted must have had exactly one answer (its HTTP answer, or its committed answer
 // sent by REST when the HTTP one was lost), and every owner's stored conversation and saved profile must
 // hold the whole journey.
-import type { Runtime } from '../src/main.js';
 import { JOURNEY, type Attempt, type OwnerRecord } from './onboarding-owner.js';
+import type { Reader } from './onboarding-reader.js';
 
 export interface Accounting {
   /** Accepted messages that got no answer at all. */
@@ -26,9 +26,16 @@ function subtract(all: readonly string[], taken: readonly string[]): { left: str
   return { left, unmatched };
 }
 
+/** Verdicts that are not the turn's answer: the owner is asked to write again. */
+const NOT_THE_ANSWER = new Set(['unavailable', 'failure', 'empty']);
+
 /**
  * `restTo` lists the REST messages the fake Twilio API accepted for an owner, `receipt` the answer
- * committed for a message, `unsettled` the inbox entries still waiting for an answer.
+ * committed for a message, `unsettled` the inbox entries still waiting for an answer. A message counts as
+ * accepted when its turn was committed (it has a receipt) or it still waits in the inbox. It is lost when
+ * its committed answer never reached the owner — also when the owner was told "try again" although the
+ * turn had in fact been saved — and duplicated when it got more than one reply (its answer twice, or
+ * "try again" and later its answer by REST).
  */
 export async function account(
   owners: readonly OwnerRecord[],
@@ -40,37 +47,44 @@ export async function account(
   let duplicated = 0;
   let recoveredByRest = 0;
   for (const owner of owners) {
+    /** Replies of any kind to each message, and how many of them were its committed answer. */
+    const replies = new Map<string, number>();
     const answers = new Map<string, number>();
-    for (const attempt of owner.attempts) answers.set(attempt.sid, attempt.via === 'none' ? 0 : 1);
-    const matched = owner.attempts.filter((attempt) => attempt.via === 'rest').flatMap((a) => a.bodies);
-    recoveredByRest += owner.attempts.filter((attempt) => attempt.via === 'rest').length;
+    for (const { sid, via, verdict } of owner.attempts) {
+      replies.set(sid, via === 'none' ? 0 : 1);
+      answers.set(sid, via !== 'none' && !NOT_THE_ANSWER.has(verdict ?? 'empty') ? 1 : 0);
+    }
+    const byRest = owner.attempts.filter((attempt) => attempt.via === 'rest');
+    recoveredByRest += byRest.length;
     // REST messages beyond those matched to a lost HTTP answer: a late answer to a message typed again,
     // or a second answer to one already answered. Each is put down to the message whose receipt it is.
-    const { left: extra, unmatched } = subtract(restTo(owner.from), matched);
+    const { left: extra, unmatched } = subtract(
+      restTo(owner.from),
+      byRest.flatMap((attempt) => attempt.bodies),
+    );
     duplicated += unmatched;
-    if (extra.length > 0) {
-      const receipts = new Map<Attempt, readonly string[]>();
-      for (const attempt of owner.attempts) {
-        const bodies = await receipt(attempt.sid);
-        if (bodies) receipts.set(attempt, bodies);
-      }
-      let rest = extra;
-      for (const [attempt, bodies] of receipts) {
-        while (bodies.length > 0 && bodies.every((body) => rest.includes(body))) {
-          rest = subtract(rest, bodies).left;
-          answers.set(attempt.sid, (answers.get(attempt.sid) ?? 0) + 1);
-          if (attempt.via === 'none') recoveredByRest++;
-        }
-      }
-      // REST messages that answer none of this owner's messages at all.
-      duplicated += rest.length;
-    }
+    const receipts = new Map<Attempt, readonly string[]>();
     for (const attempt of owner.attempts) {
-      const count = answers.get(attempt.sid) ?? 0;
-      if (count > 1) duplicated++;
-      // Unanswered and accepted: committed (a receipt) or still waiting in the inbox.
-      else if (count === 0 && (unsettled.has(attempt.sid) || (await receipt(attempt.sid)) !== undefined))
-        lost++;
+      if (extra.length === 0 && answers.get(attempt.sid) === 1) continue;
+      const bodies = await receipt(attempt.sid);
+      if (bodies) receipts.set(attempt, bodies);
+    }
+    let rest = extra;
+    for (const [{ sid, via }, bodies] of receipts) {
+      while (rest.length > 0 && bodies.length > 0 && bodies.every((body) => rest.includes(body))) {
+        rest = subtract(rest, bodies).left;
+        replies.set(sid, (replies.get(sid) ?? 0) + 1);
+        answers.set(sid, (answers.get(sid) ?? 0) + 1);
+        if (via !== 'rest') recoveredByRest++;
+      }
+    }
+    // REST messages that answer none of this owner's messages at all.
+    duplicated += rest.length;
+    for (const attempt of owner.attempts) {
+      const accepted = receipts.has(attempt) || unsettled.has(attempt.sid) || answers.get(attempt.sid) === 1;
+      if (!accepted) continue;
+      if ((replies.get(attempt.sid) ?? 0) > 1) duplicated++;
+      else if ((answers.get(attempt.sid) ?? 0) === 0) lost++;
     }
   }
   return { lost, duplicated, recoveredByRest };
@@ -93,16 +107,17 @@ const EXPECTED_PROFILE = {
  * message, every answer in it, and whose saved profile has them too. Failures are described in `problems`.
  */
 export async function finishedOwners(
-  runtime: Runtime,
+  reader: Reader,
   owners: readonly OwnerRecord[],
   problems: string[],
 ): Promise<number> {
   let finished = 0;
-  const note = (what: string) => void (problems.length < 10 && problems.push(what));
+  let unfinished = 0;
+  const note = (what: string) => void (unfinished++ < 10 && problems.push(what));
   for (const owner of owners) {
-    const ownerId = runtime.engine.ownerId(owner.from);
-    const stored = await runtime.store.load(ownerId);
-    const saved = await runtime.profiles.get(ownerId);
+    const ownerId = reader.ownerId(owner.from);
+    const stored = await reader.store.load(ownerId);
+    const saved = await reader.profiles.get(ownerId);
     const answers: Record<string, unknown> = { ...stored?.record.context.profile };
     const missing = Object.entries(EXPECTED_PROFILE).filter(([key, value]) => answers[key] !== value);
     const savedAnswers: Record<string, unknown> = { ...saved?.profile };
@@ -121,5 +136,6 @@ export async function finishedOwners(
       );
     else finished++;
   }
+  if (unfinished > 10) problems.push(`… and ${unfinished - 10} more owners not finished`);
   return finished;
 }

@@ -1,22 +1,19 @@
 // Load bench (issue 7): many simulated owners go through onboarding concurrently against the real server
 // (src/main.ts in its own process, through the composition root) on a private Redis with an fsync'd
-// append-only file, with the fake Twilio REST API taking the recovery loop's messages. Two phases on the
-// same server: a normal one, and one where Redis is stopped (SIGTERM) in the middle and started again on
-// the same port and data, where nothing may be lost or answered twice. Loopback only; all processes and
-// temporary directories are removed at the end, also on failure.
+// append-only file, with the fake Twilio REST API taking the recovery loop's messages. Phases on the same
+// server: a normal one, then one where Redis is stopped in the middle (SIGTERM, or a planned stop with
+// writes paused first) and started again on the same port and data, where nothing may be lost or answered
+// twice. Loopback only; every process and temporary directory is removed at the end, also on failure.
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
-import { pino } from 'pino';
-import { createRedisClient } from '../src/adapters/redis-client.js';
 import { messageBodies } from '../src/channels/inbox-recovery.js';
-import { loadConfig } from '../src/config.js';
 import { LANGS } from '../src/language/langs.js';
-import { compose, type Runtime } from '../src/main.js';
 import { startFakeTwilioRest, type FakeTwilioRest } from '../tests/support/fake-twilio-rest.js';
 import { startPrivateRedis, type PrivateRedis } from '../tests/support/redis-server.js';
 import { startServer, type ServerProcess } from '../tests/support/server-process.js';
 import { account, finishedOwners, type Accounting } from './onboarding-audit.js';
 import { percentile } from './load.js';
+import { createReader, type Reader } from './onboarding-reader.js';
 import {
   JOURNEY,
   runOwner,
@@ -38,13 +35,20 @@ export interface LoadFigures {
   readonly errors: number;
   /** "Try again in a minute" answers typed again with a new MessageSid (expected while Redis is away). */
   readonly retried: number;
+  /** Messages that never got into the server (connection failed first), typed again. */
+  readonly retyped: number;
   /** Owners whose stored conversation and saved profile hold the whole journey. */
   readonly finished: number;
 }
 
+export type RestartFigures = LoadFigures &
+  Accounting & { readonly redisDownMs: number; readonly restartBy: 'sigterm' | 'planned' };
+
 export interface OnboardingLoadBench {
   readonly normal: LoadFigures & Accounting;
-  readonly restart: LoadFigures & Accounting & { readonly redisDownMs: number };
+  readonly restart: RestartFigures;
+  /** Only with `plannedToo`. */
+  readonly planned?: RestartFigures;
 }
 
 export interface OnboardingLoadOptions {
@@ -56,6 +60,15 @@ export interface OnboardingLoadOptions {
   readonly webhookTimeoutMs?: number;
   /** How long Redis stays down in the restart phase. */
   readonly redisDownMs?: number;
+  /**
+   * `sigterm` (default): Redis is stopped with SIGTERM while commands are in flight; it may have executed
+   * (and persisted) the last ones without their replies reaching the server. `planned`: writes are paused
+   * first (CLIENT PAUSE WRITE, as a planned failover does), so every command either got its reply or was
+   * never executed.
+   */
+  readonly restartBy?: 'sigterm' | 'planned';
+  /** Also run a planned restart phase after the `restart` one (reported as `planned`). */
+  readonly plannedToo?: boolean;
 }
 
 const PUBLIC = 'https://bench.saathi.test';
@@ -78,13 +91,12 @@ interface Harness {
   readonly redis: PrivateRedis;
   readonly fake: FakeTwilioRest;
   readonly server: ServerProcess;
-  /** The composition root on the same Redis, key prefix and data key: reads what the server stored. */
-  readonly reader: Runtime;
-  readonly raw: ReturnType<typeof createRedisClient>;
+  /** Reads what the server stored (same Redis, key prefix and data key). */
+  readonly reader: Reader;
   readonly graceMs: number;
 }
 
-function judgeWith(reader: Runtime): (bodies: readonly string[], step: number) => Verdict {
+function judgeWith(reader: Reader): (bodies: readonly string[], step: number) => Verdict {
   const everyLang = (key: string) => LANGS.map((lang) => reader.messages.format(lang, { key }));
   const unavailable = new Set(everyLang('error.unavailable'));
   const failures = new Set(['error.apology', 'error.busy', 'error.flood'].flatMap(everyLang));
@@ -107,11 +119,19 @@ interface PhaseSpec {
   /** Restart Redis once this many webhooks were sent. */
   readonly restartAfter?: number;
   readonly redisDownMs?: number;
+  readonly restartBy?: 'sigterm' | 'planned';
 }
 
 async function runPhase(h: Harness, spec: PhaseSpec, log: (line: string) => void) {
   const agent = new Agent({ keepAlive: true, maxSockets: spec.concurrency });
-  const stats: PhaseStats = { messages: 0, errors: 0, retried: 0, latencies: [], errorSamples: [] };
+  const stats: PhaseStats = {
+    messages: 0,
+    errors: 0,
+    retried: 0,
+    retyped: 0,
+    latencies: [],
+    errorKinds: new Map(),
+  };
   const owners: OwnerRecord[] = Array.from({ length: spec.owners }, (_, i) => ({
     from: `whatsapp:+919${spec.digit}${String(i).padStart(8, '0')}`,
     attempts: [],
@@ -126,7 +146,13 @@ async function runPhase(h: Harness, spec: PhaseSpec, log: (line: string) => void
   let restart: Promise<number> | undefined;
   const bounce = async () => {
     const down = performance.now();
-    log(`  stopping Redis (SIGTERM) after ${stats.messages} webhooks`);
+    log(
+      `  stopping Redis (${spec.restartBy === 'planned' ? 'writes paused, then ' : ''}SIGTERM) after ${stats.messages} webhooks`,
+    );
+    if (spec.restartBy === 'planned') {
+      await h.reader.pauseWrites(10_000);
+      await sleep(50);
+    }
     await h.redis.stop('SIGTERM');
     await sleep(spec.redisDownMs ?? 1500);
     await h.redis.start();
@@ -144,7 +170,7 @@ async function runPhase(h: Harness, spec: PhaseSpec, log: (line: string) => void
     toleratesUnavailable: spec.restartAfter !== undefined,
     judge: judgeWith(h.reader),
     receipt,
-    pending: async (sid) => (await h.raw.hexists(`${PREFIX}inbox:msg`, sid)) === 1,
+    pending: (sid) => h.reader.pending(sid),
     restTo,
     stats,
     ...(spec.restartAfter === undefined
@@ -162,13 +188,14 @@ async function runPhase(h: Harness, spec: PhaseSpec, log: (line: string) => void
 
   // Whatever is still in the inbox is answered by the recovery loop (after the grace period): wait for it.
   const deadline = performance.now() + h.graceMs + 30_000;
-  while ((await h.raw.zcard(`${PREFIX}inbox:due`)) > 0 && performance.now() < deadline) await sleep(100);
-  const unsettled = new Set(await h.raw.hkeys(`${PREFIX}inbox:msg`));
+  while ((await h.reader.due()) > 0 && performance.now() < deadline) await sleep(100);
+  const unsettled = new Set(await h.reader.unsettled());
   const accounting = await account(owners, restTo, receipt, unsettled);
   const problems: string[] = [];
   const finished = await finishedOwners(h.reader, owners, problems);
   const latencies = [...stats.latencies].sort((a, b) => a - b);
-  for (const line of [...stats.errorSamples, ...problems]) log(`  ! ${line}`);
+  for (const [kind, { count, example }] of stats.errorKinds) log(`  ! ${count}× ${kind}, e.g. ${example}`);
+  for (const problem of problems) log(`  ! ${problem}`);
   if (unsettled.size > 0) log(`  ! ${unsettled.size} inbox entries never settled`);
   return {
     owners: spec.owners,
@@ -179,6 +206,7 @@ async function runPhase(h: Harness, spec: PhaseSpec, log: (line: string) => void
     p99Ms: percentile(latencies, 99),
     errors: stats.errors,
     retried: stats.retried,
+    retyped: stats.retyped,
     finished,
     ...accounting,
     redisDownMs,
@@ -193,7 +221,7 @@ async function startHarness(
   cleanups.push(() => redis.destroy());
   const fake = await startFakeTwilioRest({ callbacks: { enabled: false } });
   cleanups.push(() => fake.close());
-  const key = randomBytes(32).toString('hex');
+  const key = randomBytes(32);
   // The recovery loop may only take an entry once Twilio has given up on its webhook; sooner, a slow
   // webhook that is still going to answer would be answered a second time by REST.
   const graceMs = webhookTimeoutMs + 1000;
@@ -203,7 +231,7 @@ async function startHarness(
     PUBLIC_BASE_URL: PUBLIC,
     REDIS_URL: redis.url,
     SAATHI_REDIS_PREFIX: PREFIX,
-    SAATHI_DATA_KEY: key,
+    SAATHI_DATA_KEY: key.toString('hex'),
     TWILIO_ACCOUNT_SID: fake.accountSid,
     TWILIO_AUTH_TOKEN: fake.authToken,
     TWILIO_WHATSAPP_FROM: 'whatsapp:+14155238886',
@@ -215,47 +243,52 @@ async function startHarness(
   });
   cleanups.push(() => server.kill('SIGTERM'));
   await server.ready();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    REDIS_URL: redis.url,
-    SAATHI_REDIS_PREFIX: PREFIX,
-    SAATHI_DATA_KEY: key,
-  });
-  const reader = compose(config, { log: pino({ level: 'silent' }) });
-  cleanups.push(() => reader.close());
-  const raw = createRedisClient(redis.url);
-  cleanups.push(() => Promise.resolve(raw.disconnect()));
-  return { redis, fake, server, reader, raw, graceMs };
+  const reader = createReader(redis.url, key, PREFIX);
+  cleanups.push(() => Promise.resolve(reader.close()));
+  return { redis, fake, server, reader, graceMs };
 }
 
-const line = (name: string, f: LoadFigures & Accounting) =>
-  `${name}: ${f.owners} owners, ${f.messages} webhooks in ${f.seconds.toFixed(1)} s = ${f.perSecond.toFixed(0)} msg/s, ` +
-  `p50 ${f.p50Ms.toFixed(1)} ms, p99 ${f.p99Ms.toFixed(1)} ms, errors ${f.errors}, retried ${f.retried}, ` +
-  `lost ${f.lost}, duplicated ${f.duplicated}, by REST ${f.recoveredByRest}, finished ${f.finished}/${f.owners}`;
+/** One phase's figures on one line (`npm run bench`, test failure messages). */
+export function formatLoadFigures(name: string, f: LoadFigures & Accounting): string {
+  return (
+    `${name}: ${f.owners} owners, ${f.messages} webhooks in ${f.seconds.toFixed(1)} s = ${f.perSecond.toFixed(0)} msg/s | ` +
+    `p50 ${f.p50Ms.toFixed(1)} ms, p99 ${f.p99Ms.toFixed(1)} ms | errors ${f.errors} | retried ${f.retried}, retyped ${f.retyped} | ` +
+    `lost ${f.lost}, duplicated ${f.duplicated}, answered by REST ${f.recoveredByRest} | finished ${f.finished}/${f.owners}`
+  );
+}
 
-/** Runs a warm-up, the normal phase and the Redis-restart phase; see the file header. */
+/**
+ * Runs a warm-up, the normal phase and the Redis-restart phase (and, with `plannedToo`, a second restart
+ * phase with writes paused first); see the file header.
+ */
 export async function benchOnboardingLoad(options: OnboardingLoadOptions = {}): Promise<OnboardingLoadBench> {
-  const { owners = 500, log = () => undefined, webhookTimeoutMs = 15_000, redisDownMs = 1500 } = options;
+  const {
+    owners = 500,
+    log = () => undefined,
+    webhookTimeoutMs = 15_000,
+    redisDownMs = 1500,
+    restartBy = 'sigterm',
+  } = options;
   const concurrency = options.concurrency ?? owners;
   const cleanups: (() => Promise<unknown>)[] = [];
-  let harness: Harness | undefined;
   try {
-    harness = await startHarness(webhookTimeoutMs, cleanups);
-    const phase = { concurrency, webhookTimeoutMs };
+    const harness = await startHarness(webhookTimeoutMs, cleanups);
+    const phase = { concurrency, webhookTimeoutMs, owners };
     // Warm-up (lazy loading, JIT) on other numbers; not reported.
     await runPhase(harness, { ...phase, owners: Math.min(owners, 20), digit: 0 }, () => undefined);
-    const normal = await runPhase(harness, { ...phase, owners, digit: 1 }, log);
-    log(line('normal ', normal));
-    const restart = await runPhase(
-      harness,
-      { ...phase, owners, digit: 2, restartAfter: Math.round(owners * JOURNEY.length * 0.4), redisDownMs },
-      log,
-    );
-    log(line('restart', restart));
-    if (normal.errors + restart.errors + restart.lost + restart.duplicated > 0)
-      log(`server output (tail):\n${harness.server.output().slice(-1500)}`);
-    const { redisDownMs: _unused, ...normalFigures } = normal;
-    return { normal: normalFigures, restart };
+    const { redisDownMs: _none, ...normal } = await runPhase(harness, { ...phase, digit: 1 }, log);
+    const restartPhase = async (by: 'sigterm' | 'planned', digit: number) => {
+      const restartAfter = Math.round(owners * JOURNEY.length * 0.4);
+      const figures = await runPhase(
+        harness,
+        { ...phase, digit, restartAfter, redisDownMs, restartBy: by },
+        log,
+      );
+      return { ...figures, restartBy: by };
+    };
+    const restart = await restartPhase(restartBy, 2);
+    const planned = options.plannedToo ? await restartPhase('planned', 3) : undefined;
+    return { normal, restart, ...(planned ? { planned } : {}) };
   } finally {
     for (const cleanup of cleanups.reverse()) await bounded(cleanup());
   }

@@ -47,8 +47,11 @@ export interface PhaseStats {
   messages: number;
   errors: number;
   retried: number;
+  /** Messages that never got into the server (the connection failed first), typed again. */
+  retyped: number;
   readonly latencies: number[];
-  readonly errorSamples: string[];
+  /** Errors by kind, with one example of each. */
+  readonly errorKinds: Map<string, { count: number; example: string }>;
 }
 
 export interface OwnerContext {
@@ -112,9 +115,11 @@ function post(ctx: OwnerContext, form: Record<string, string>): Promise<Posted> 
   });
 }
 
-function noteError(ctx: OwnerContext, what: string): void {
+function noteError(ctx: OwnerContext, kind: string, example: string): void {
   ctx.stats.errors++;
-  if (ctx.stats.errorSamples.length < 10) ctx.stats.errorSamples.push(what);
+  const seen = ctx.stats.errorKinds.get(kind);
+  if (seen) seen.count++;
+  else ctx.stats.errorKinds.set(kind, { count: 1, example: example.replace(/\s+/g, ' ').slice(0, 200) });
 }
 
 /**
@@ -160,41 +165,53 @@ async function step(ctx: OwnerContext, owner: OwnerRecord, index: number): Promi
     ctx.onSend?.();
     const started = performance.now();
     const posted = await post(ctx, form);
-    let bodies: readonly string[];
-    if ('failed' in posted) {
-      const outcome = await followUp(ctx, owner, sid);
-      if (outcome === 'not accepted') {
-        owner.attempts.push({ sid, step: index, via: 'none', bodies: [] });
-        await sleep(300 + Math.random() * 300);
-        continue;
-      }
-      if (outcome === 'unanswered') {
-        owner.attempts.push({ sid, step: index, via: 'none', bodies: [] });
-        noteError(ctx, `${sid}: ${posted.failed}, and no REST answer followed`);
-        return false;
-      }
-      bodies = outcome.bodies;
-      owner.attempts.push({ sid, step: index, via: 'rest', bodies, verdict: ctx.judge(bodies, index) });
-    } else {
+    const record = (via: Attempt['via'], bodies: readonly string[]) => {
+      const verdict = via === 'none' ? undefined : ctx.judge(bodies, index);
+      owner.attempts.push({ sid, step: index, via, bodies, ...(verdict ? { verdict } : {}) });
+    };
+    if (!('failed' in posted)) {
       ctx.stats.latencies.push(performance.now() - started);
       if (posted.status !== 200 || !posted.type.startsWith('text/xml')) {
-        owner.attempts.push({ sid, step: index, via: 'http', bodies: [] });
-        noteError(ctx, `HTTP ${posted.status} ${posted.type}: ${posted.text.slice(0, 120)}`);
+        record('none', []);
+        noteError(ctx, `HTTP ${posted.status}`, `${posted.type}: ${posted.text}`);
         await sleep(300 + Math.random() * 300);
         continue;
       }
-      bodies = messagesOf(posted.text);
-      owner.attempts.push({ sid, step: index, via: 'http', bodies, verdict: ctx.judge(bodies, index) });
     }
+    const heard = 'failed' in posted ? [] : messagesOf(posted.text);
+    if (heard.length > 0) record('http', heard);
+    else {
+      // No answer in the webhook (it failed, or came back empty): accepted messages are answered by REST.
+      const outcome = await followUp(ctx, owner, sid);
+      if (outcome === 'unanswered') {
+        record('none', []);
+        const why = 'failed' in posted ? 'no HTTP answer' : 'empty answer';
+        noteError(
+          ctx,
+          `${why}, and no REST answer followed`,
+          `${sid} ${'failed' in posted ? posted.failed : ''}`,
+        );
+        return false;
+      }
+      if (outcome === 'not accepted') {
+        record('none', []);
+        if ('failed' in posted) ctx.stats.retyped++;
+        else noteError(ctx, 'empty answer, and the message was not accepted', sid);
+        await sleep(300 + Math.random() * 300);
+        continue;
+      }
+      record('rest', outcome.bodies);
+    }
+    const bodies = owner.attempts.at(-1)!.bodies;
     const verdict = owner.attempts.at(-1)!.verdict!;
     if (verdict === 'ok') return true;
     if (verdict === 'unavailable' && ctx.toleratesUnavailable) ctx.stats.retried++;
-    else noteError(ctx, `step ${index + 1} "${text}": ${verdict}: ${bodies.join(' | ').slice(0, 160)}`);
+    else noteError(ctx, `step ${index + 1} "${text}": ${verdict} answer`, bodies.join(' | '));
     // The conversation went somewhere else: this owner's journey is broken, do not pile errors on it.
     if (verdict === 'unexpected') return false;
     await sleep(300 + Math.random() * 300);
   }
-  noteError(ctx, `${owner.from}: step ${index + 1} still unanswered after ${MAX_TRIES_PER_STEP} tries`);
+  noteError(ctx, `step ${index + 1} still unanswered after ${MAX_TRIES_PER_STEP} tries`, owner.from);
   return false;
 }
 

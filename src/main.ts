@@ -180,11 +180,12 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
     });
   const translator = createTranslator(config);
   // Campaigns need Redis (BullMQ); the embedded default has none.
+  let bullConnection: Redis | undefined;
   const campaigns =
     redis && config.redisUrl
       ? createCampaignEngine({
           redis,
-          bullConnection: new Redis(config.redisUrl, { maxRetriesPerRequest: null }),
+          bullConnection: (bullConnection = new Redis(config.redisUrl, { maxRetriesPerRequest: null })),
           prefix,
           sealer,
           profiles,
@@ -359,6 +360,7 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
       ),
     close: async () => {
       await campaigns?.close();
+      bullConnection?.disconnect();
       await store.close();
     },
   };

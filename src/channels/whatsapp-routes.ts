@@ -181,6 +181,9 @@ export function whatsappRoutes(deps: WhatsAppRouteDeps): Router {
       if (!(await admit(inbound, replyFrom, res, note ? VOICE_NOTE_GRACE_MS : 0))) return;
     } catch (error) {
       res.type('text/xml').send(failure(error, inbound));
+      // Redis may have stored the entry before the connection dropped: it is settled (marked done, retried
+      // until Redis is back) so the owner, told to try again, is not also answered by recovery.
+      if (error instanceof StoreUnavailable) deps.inbox?.settle(inbound.messageId);
       return;
     }
     if (note && deps.voiceNotes) {
@@ -205,6 +208,19 @@ export function whatsappRoutes(deps: WhatsAppRouteDeps): Router {
     try {
       xml = await handleInbound(deps.engine, inbound, render);
     } catch (error) {
+      if (error instanceof StoreUnavailable && deps.inbox) {
+        // The message is in the inbox but the turn's fate is unknown (Redis may have saved it and lost the
+        // reply). Telling the owner to try again could apply their next message to the wrong question, so
+        // nothing is said now: the recovery loop answers it once Redis is back, replaying the turn if it
+        // was saved and running it if not — exactly one answer either way.
+        deps.metrics.errors.inc({ kind: 'unavailable_after_admit' });
+        deps.log.warn(
+          { messageId: inbound.messageId },
+          'store unavailable mid-turn; the recovery loop will answer',
+        );
+        res.type('text/xml').send(toTwiml([]));
+        return;
+      }
       xml = failure(error, inbound);
     }
     send(res, inbound.messageId, xml);
