@@ -5,7 +5,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { FailureLimiter } from '../campaigns/auth-limiter.js';
-import { ApiError, sendError } from '../campaigns/api-errors.js';
+import { bearerAuth } from '../campaigns/api-auth.js';
 
 export interface AdminAuthDeps {
   readonly token: string;
@@ -13,7 +13,6 @@ export interface AdminAuthDeps {
   readonly onFailure?: (reason: 'missing' | 'invalid' | 'blocked') => void;
 }
 
-const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
 /** True when `given` is the token; takes the same time whatever `given` is. */
@@ -22,28 +21,12 @@ export function tokenMatches(given: string, token: string): boolean {
 }
 
 export function adminAuth(deps: AdminAuthDeps): RequestHandler {
-  return async (req, res, next) => {
-    const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    const wait = await deps.failures.blockedFor(client);
-    if (wait > 0) {
-      deps.onFailure?.('blocked');
-      res.setHeader('Retry-After', String(wait));
-      return sendError(
-        res,
-        new ApiError(429, 'too_many_failures', `Too many failed attempts; try again in ${wait} s.`),
-      );
-    }
-    const header = req.get('authorization');
-    const given = header === undefined ? undefined : BEARER.exec(header)?.[1];
-    if (given === undefined || !tokenMatches(given, deps.token)) {
-      await deps.failures.fail(client);
-      deps.onFailure?.(given === undefined ? 'missing' : 'invalid');
-      res.setHeader('WWW-Authenticate', 'Bearer realm="saathi-admin"');
-      return sendError(
-        res,
-        new ApiError(401, 'unauthorized', 'Send the admin token as "Authorization: Bearer <token>".'),
-      );
-    }
-    next();
-  };
+  const message = 'Send the admin token as "Authorization: Bearer <token>".';
+  return bearerAuth<true>({
+    failures: deps.failures,
+    ...(deps.onFailure ? { onFailure: deps.onFailure } : {}),
+    realm: 'saathi-admin',
+    verify: (given) => (tokenMatches(given, deps.token) ? true : undefined),
+    messages: { missing: message, invalid: message },
+  });
 }

@@ -14,12 +14,29 @@ export interface AuthDeps {
 
 const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 
-export function authenticate(deps: AuthDeps): RequestHandler {
+export interface BearerAuthOptions<T> {
+  readonly failures: FailureLimiter;
+  readonly onFailure?: (reason: 'missing' | 'invalid' | 'blocked') => void;
+  /** The `WWW-Authenticate` realm. */
+  readonly realm: string;
+  /** Who the token stands for, or undefined when it is not valid. */
+  readonly verify: (token: string) => Promise<T | undefined> | T | undefined;
+  /** What a 401 says, with and without a token sent. */
+  readonly messages: { readonly missing: string; readonly invalid: string };
+  /** Keeps the verified identity for the handlers (e.g. in res.locals). */
+  readonly accept?: (res: Response, who: T) => void;
+}
+
+/**
+ * `Authorization: Bearer <token>` checked by `verify`; failures counted per client IP, and past the limit
+ * 429 with Retry-After, checked before any token is looked at. Shared by the lender and admin APIs.
+ */
+export function bearerAuth<T>(options: BearerAuthOptions<T>): RequestHandler {
   return async (req, res, next) => {
     const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    const wait = await deps.failures.blockedFor(client);
+    const wait = await options.failures.blockedFor(client);
     if (wait > 0) {
-      deps.onFailure?.('blocked');
+      options.onFailure?.('blocked');
       res.setHeader('Retry-After', String(wait));
       return sendError(
         res,
@@ -27,21 +44,34 @@ export function authenticate(deps: AuthDeps): RequestHandler {
       );
     }
     const header = req.get('authorization');
-    const key = header === undefined ? undefined : BEARER.exec(header)?.[1];
-    const lender = key === undefined ? undefined : await deps.lenders.authenticate(key);
-    if (!lender) {
-      await deps.failures.fail(client);
-      deps.onFailure?.(key === undefined ? 'missing' : 'invalid');
-      res.setHeader('WWW-Authenticate', 'Bearer realm="saathi"');
-      const message =
-        key === undefined
-          ? 'Send your API key as "Authorization: Bearer <key>".'
-          : 'The API key is not valid or was revoked.';
+    const token = header === undefined ? undefined : BEARER.exec(header)?.[1];
+    const who = token === undefined ? undefined : await options.verify(token);
+    if (who === undefined) {
+      await options.failures.fail(client);
+      options.onFailure?.(token === undefined ? 'missing' : 'invalid');
+      res.setHeader('WWW-Authenticate', `Bearer realm="${options.realm}"`);
+      const message = token === undefined ? options.messages.missing : options.messages.invalid;
       return sendError(res, new ApiError(401, 'unauthorized', message));
     }
-    res.locals.lender = lender;
+    options.accept?.(res, who);
     next();
   };
+}
+
+export function authenticate(deps: AuthDeps): RequestHandler {
+  return bearerAuth<AuthenticatedLender>({
+    failures: deps.failures,
+    ...(deps.onFailure ? { onFailure: deps.onFailure } : {}),
+    realm: 'saathi',
+    verify: (key) => deps.lenders.authenticate(key),
+    messages: {
+      missing: 'Send your API key as "Authorization: Bearer <key>".',
+      invalid: 'The API key is not valid or was revoked.',
+    },
+    accept: (res, lender) => {
+      res.locals.lender = lender;
+    },
+  });
 }
 
 /** The lender of an authenticated request. */
