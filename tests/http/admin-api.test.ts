@@ -11,7 +11,7 @@ import { parseOwnerNumber } from '../../src/admin/routes.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import type { Runtime } from '../../src/main.js';
 import { testRuntime } from '../support/runtime.js';
-import { owner } from '../support/whatsapp.js';
+import { owner, VENDOR_ONBOARDING } from '../support/whatsapp.js';
 
 const TOKEN = 'a1'.repeat(24);
 const NUMBER = '+919855522222';
@@ -121,22 +121,7 @@ describe('admin API', () => {
     const { runtime, lines } = adminRuntime();
     const ownerId = runtime.engine.ownerId(FROM);
     const say = owner(runtime.app, FROM, 'Asha');
-    for (const answer of [
-      'hello',
-      'yes',
-      'I sell vegetables on a cart',
-      '226001',
-      '3 years',
-      '40000',
-      'only me',
-      'no',
-      'no',
-      'money to buy stock',
-      '50000',
-      'yes',
-      'no',
-    ])
-      await say(answer);
+    for (const answer of [...VENDOR_ONBOARDING, 'yes', 'no']) await say(answer);
     const shown = (await runtime.store.load(ownerId))?.record.context.shown ?? [];
     expect(shown.length).toBeGreaterThan(0);
     await say('not for me 1');

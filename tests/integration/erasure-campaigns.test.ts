@@ -10,24 +10,10 @@ import { createRecordingSender } from '../../src/adapters/recording-sender.js';
 import type { Runtime } from '../../src/main.js';
 import { cleanup, connect, describeRedis, REDIS_URL, testPrefix } from '../support/redis.js';
 import { testRuntime } from '../support/runtime.js';
-import { owner } from '../support/whatsapp.js';
+import { owner, VENDOR_ONBOARDING } from '../support/whatsapp.js';
 
 const ADMIN_TOKEN = 'e'.repeat(48);
-const ONBOARDING = [
-  'hello',
-  'yes',
-  'I sell vegetables on a cart',
-  '226001',
-  '3 years',
-  '40000',
-  'only me',
-  'no',
-  'no',
-  'money to buy stock',
-  '50000',
-  'yes',
-  'yes', // lenders may send offers
-];
+const ONBOARDING = [...VENDOR_ONBOARDING, 'yes', 'yes' /* lenders may send offers */];
 const TEMPLATE = `HX${'b'.repeat(32)}`;
 
 let cleanupAll: (() => Promise<void>) | undefined;

@@ -6,30 +6,16 @@ import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../src/main.js';
 import { cleanup, connect, describeRedis, testPrefix } from '../support/redis.js';
 import { testRuntime } from '../support/runtime.js';
-import { owner } from '../support/whatsapp.js';
+import { owner, VENDOR_ONBOARDING } from '../support/whatsapp.js';
 
 type Make = () => { runtime: Runtime; done: () => Promise<void> };
 
 /** These owners page through everything quickly; the per-number flood limit is not what is tested. */
 const ENV = { SAATHI_FLOOD_PER_MINUTE: '1000' };
 
-const ANSWERS = [
-  'hello',
-  'yes',
-  'I sell vegetables on a cart',
-  '226001',
-  '3 years',
-  '40000',
-  'only me',
-  'no',
-  'no',
-  'money to buy stock',
-  '50000',
-];
-
 async function toRecommendations(runtime: Runtime, from: string) {
   const say = owner(runtime.app, from, 'Asha');
-  for (const answer of ANSWERS) await say(answer);
+  for (const answer of VENDOR_ONBOARDING) await say(answer);
   expect(await say('yes')).toContain(runtime.messages.format('en', { key: 'marketing.ask' }));
   const recs = await say('no');
   expect(recs).toContain(runtime.messages.format('en', { key: 'recs.intro' }));

@@ -79,3 +79,18 @@ export function owner(app: Express, from = 'whatsapp:+919812345678', profileName
     return messagesOf(res.text).join('\n\n');
   };
 }
+
+/** A street vendor's answers from "hello" to the last profile question (the summary comes next). */
+export const VENDOR_ONBOARDING: readonly string[] = [
+  'hello',
+  'yes',
+  'I sell vegetables on a cart',
+  '226001',
+  '3 years',
+  '40000',
+  'only me',
+  'no',
+  'no',
+  'money to buy stock',
+  '50000',
+];
