@@ -215,6 +215,7 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
           if (!result.recorded) log.info({ reason: result.reason }, 'lead not recorded');
         },
         eraseOwner: async (ownerId) => void (await leads.deleteLeadsOf(ownerId)),
+        withdraw: async (ownerId, lenderId) => void (await leads.deleteLeadsOf(ownerId, lenderId)),
       },
       ...(campaigns ? { campaigns } : {}),
     }),

@@ -27,8 +27,10 @@ export function createMemoryLeadStore(): LeadStore {
         .map(copy);
       return Promise.resolve(page);
     },
-    deleteOf(ownerId, erasedAt) {
-      const gone = [...leads.values()].filter((l) => l.ownerId === ownerId);
+    deleteOf(ownerId, erasedAt, lenderId) {
+      const gone = [...leads.values()].filter(
+        (l) => l.ownerId === ownerId && (lenderId === undefined || l.lenderId === lenderId),
+      );
       for (const lead of gone) {
         leads.delete(lead.id);
         once.delete(leadOnceKey(lead));

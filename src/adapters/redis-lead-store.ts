@@ -74,10 +74,12 @@ export function createRedisLeadStore(options: { redis: Redis; sealer: Sealer; pr
         sealed === null ? [] : [open(sealed)],
       );
     },
-    async deleteOf(ownerId, erasedAt) {
+    async deleteOf(ownerId, erasedAt, lenderId) {
       const ids = await redis.smembers(byOwner(ownerId));
       const values = ids.length === 0 ? [] : await redis.mget(ids.map(leadKey));
-      const leads = values.flatMap((sealed) => (sealed === null ? [] : [open(sealed)]));
+      const leads = values
+        .flatMap((sealed) => (sealed === null ? [] : [open(sealed)]))
+        .filter((lead) => lenderId === undefined || lead.lenderId === lenderId);
       const tx = redis.multi();
       const horizon = erasedAt - ERASURE_NOTICE_DAYS * 86_400_000;
       for (const lead of leads) {
@@ -86,7 +88,8 @@ export function createRedisLeadStore(options: { redis: Redis; sealer: Sealer; pr
           .zadd(erasures(lead.lenderId), erasedAt, lead.id)
           .zremrangebyscore(erasures(lead.lenderId), '-inf', `(${horizon}`);
       }
-      tx.del(byOwner(ownerId));
+      if (lenderId === undefined) tx.del(byOwner(ownerId));
+      else if (leads.length > 0) tx.srem(byOwner(ownerId), ...leads.map((lead) => lead.id));
       check(await tx.exec());
       return leads.map((lead) => ({ lenderId: lead.lenderId, leadId: lead.id, erasedAt }));
     },

@@ -51,8 +51,15 @@ export interface LeadStore {
   get(lenderId: string, leadId: string): Promise<Lead | undefined>;
   /** The lender's leads with ids after `after` (exclusive), in id order. */
   page(lenderId: string, after: string, limit: number): Promise<Lead[]>;
-  /** Deletes every lead of the owner and leaves an erasure notice for each lender; returns them. */
-  deleteOf(ownerId: string, erasedAt: number): Promise<(ErasureNotice & { lenderId: string })[]>;
+  /**
+   * Deletes every lead of the owner (only those of `lenderId` when given: the owner withdrew that
+   * lender's share consent) and leaves an erasure notice for each lender; returns them.
+   */
+  deleteOf(
+    ownerId: string,
+    erasedAt: number,
+    lenderId?: string,
+  ): Promise<(ErasureNotice & { lenderId: string })[]>;
   /** The lender's erasure notices since `since` (inclusive), oldest first. */
   erasures(lenderId: string, since: number): Promise<ErasureNotice[]>;
   /** Every lead of the owner, for any lender, in id (recording) order: the owner's data export. */
@@ -73,8 +80,8 @@ export interface Leads {
   recordLead(input: LeadInput): Promise<RecordLeadResult>;
   list(lenderId: string, options?: { since?: number; cursor?: string; limit?: number }): Promise<LeadPage>;
   get(lenderId: string, leadId: string): Promise<Lead | undefined>;
-  /** Erasure of an owner: their leads go, each lender is left a notice. */
-  deleteLeadsOf(ownerId: string): Promise<number>;
+  /** Erasure of an owner (or a withdrawal for one lender): their leads go, each lender is left a notice. */
+  deleteLeadsOf(ownerId: string, lenderId?: string): Promise<number>;
   erasures(lenderId: string, options?: { since?: number }): Promise<ErasureNotice[]>;
   /** The owner's leads for any lender, in recording order (operator export, docs/security.md). */
   leadsOf(ownerId: string): Promise<Lead[]>;
@@ -149,8 +156,8 @@ export function createLeads(deps: LeadsDeps): Leads {
     get(lenderId, leadId) {
       return store.get(lenderId, leadId);
     },
-    async deleteLeadsOf(ownerId) {
-      return (await store.deleteOf(ownerId, clock())).length;
+    async deleteLeadsOf(ownerId, lenderId) {
+      return (await store.deleteOf(ownerId, clock(), lenderId)).length;
     },
     erasures(lenderId, { since = 0 } = {}) {
       return store.erasures(lenderId, since);

@@ -56,6 +56,7 @@ const STATE_PROMPT: Readonly<Record<string, string>> = {
   menu: 'menu',
   languageMenu: 'language.pick',
   confirmDelete: 'delete.confirm',
+  privacy: 'privacy.retry',
 };
 
 const MAX_HINTS = 60;

@@ -2,7 +2,6 @@
 // the turn, answer TwiML. The answer is always valid TwiML; when something inside fails, a short message
 // in the owner's language: "please try again in a minute" when Redis is away, an apology otherwise.
 import { Router, type Response } from 'express';
-import twilio from 'twilio';
 import { z } from 'zod';
 import {
   ConflictError,
@@ -25,8 +24,6 @@ import { answerVoiceNote, voiceNoteOf, type VoiceNoteReplyDeps } from './whatsap
 /** A voice note is answered out of band: recovery waits this much longer before stepping in. */
 const VOICE_NOTE_GRACE_MS = 60_000;
 import { packMessages, renderText, type TextRenderDeps } from './render-text.js';
-
-const { twiml } = twilio;
 
 /** The durable inbox and the flood limit; without it, turns run unrecorded and unlimited. */
 export interface InboxDeps {
@@ -58,10 +55,33 @@ export interface WhatsAppRouteDeps {
   }) => Promise<unknown>;
 }
 
+const TWIML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>';
+/**
+ * Characters XML 1.0 does not allow: controls other than tab, newline and return, U+FFFE/F, and (with the
+ * `u` flag a surrogate pair is one code point, so this matches only halves on their own) lone surrogates.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
+const XML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '\r': '&#xD;',
+};
+
+/**
+ * The messages as TwiML, byte for byte what twilio's MessagingResponse writes (tested against it), built
+ * as a string because this runs on every message; characters XML cannot carry are dropped rather than
+ * failing the answer.
+ */
 export function toTwiml(bodies: readonly string[]): string {
-  const response = new twiml.MessagingResponse();
-  for (const body of bodies) response.message(body);
-  return response.toString();
+  if (bodies.length === 0) return `${TWIML_HEAD}<Response/>`;
+  let xml = `${TWIML_HEAD}<Response>`;
+  for (const body of bodies) {
+    const text = body.replace(NOT_XML, '').replace(/[&<>\r]/g, (c) => XML_ESCAPES[c] ?? c);
+    xml += text === '' ? '<Message/>' : `<Message>${text}</Message>`;
+  }
+  return `${xml}</Response>`;
 }
 
 /** The WhatsApp renderer: a turn's replies as TwiML <Message>s (what receipts keep). */

@@ -21,6 +21,8 @@ export interface LeadSink {
   }): Promise<void>;
   /** Erasure: removes the owner's leads and tells the lenders to delete theirs. */
   eraseOwner(ownerId: string): Promise<void>;
+  /** The owner stopped sharing with one lender: that lender's leads go, and it is told to delete them. */
+  withdraw(ownerId: string, lenderId: string): Promise<void>;
 }
 
 /** What campaigns learn from conversations (src/campaigns/engine.ts); counters, so best effort. */
@@ -92,6 +94,7 @@ export function createAfterTurn(deps: AfterTurnDeps): (turn: CommittedTurn) => P
     const context = after?.context ?? turn.before?.context;
     const channel = turn.inbound.channel;
     const work: Promise<unknown>[] = [];
+    /** Runs after this turn's ledger entries: a lead needs its grant, a withdrawal comes after it. */
     const leadWork: (() => Promise<unknown>)[] = [];
     for (const effect of turn.effects) {
       switch (effect.type) {
@@ -114,6 +117,10 @@ export function createAfterTurn(deps: AfterTurnDeps): (turn: CommittedTurn) => P
               channel,
             }),
           );
+          if (!effect.grant && effect.purpose.startsWith('share:') && leads) {
+            const lenderId = effect.purpose.slice('share:'.length);
+            leadWork.push(() => leads.withdraw(ownerId, lenderId));
+          }
           break;
         case 'optOut':
           work.push(

@@ -13,9 +13,13 @@ export const MENU_CHOICES = [
   'recommendations',
   'language',
   'help',
+  'privacy',
   'delete',
   'stop',
 ] as const;
+
+/** Choices in the "what you have allowed" screen that withdraw sharing with one lender: `unshare:<lenderId>`. */
+export const UNSHARE = 'unshare:';
 export type MenuChoice = (typeof MENU_CHOICES)[number];
 
 const yesNo = (yes: string, no: string): Choice[] => [
@@ -24,7 +28,11 @@ const yesNo = (yes: string, no: string): Choice[] => [
 ];
 
 /** Choices shown in a state (question states use the flow's own choices). */
-export function choicesFor(state: string, context: Pick<DialogueContext, 'consent'>, flow: Flow): Choice[] {
+export function choicesFor(
+  state: string,
+  context: Pick<DialogueContext, 'consent' | 'marketing' | 'sharedWith'>,
+  flow: Flow,
+): Choice[] {
   const question = questionOfState(state, flow);
   if (question) return question.choices.map((choice) => ({ id: choice.id, label: { key: choice.label } }));
   switch (state) {
@@ -46,8 +54,21 @@ export function choicesFor(state: string, context: Pick<DialogueContext, 'consen
       ];
     case 'menu':
       return MENU_CHOICES.filter(
-        (id) => context.consent === 'granted' || !['profile', 'edit', 'recommendations'].includes(id),
+        (id) =>
+          context.consent === 'granted' || !['profile', 'edit', 'recommendations', 'privacy'].includes(id),
       ).map((id) => ({ id, label: { key: `menu.${id}` } }));
+    case 'privacy':
+      return [
+        context.marketing === true
+          ? { id: 'marketing_off', label: { key: 'privacy.marketing_off' } }
+          : { id: 'marketing_on', label: { key: 'privacy.marketing_on' } },
+        ...(context.sharedWith ?? []).map((lender) => ({
+          id: `${UNSHARE}${lender.id}`,
+          label: { key: 'privacy.unshare', params: { lender: lender.name } },
+        })),
+        { id: 'delete', label: { key: 'menu.delete' } },
+        { id: 'menu', label: { key: 'choice.recs.menu' } },
+      ];
     case 'languageMenu':
       return LANGS.map((lang) => ({ id: lang, label: { key: `lang.${lang}` } }));
     case 'confirmDelete':

@@ -2,7 +2,7 @@
 // descriptors (`effect`); the shell (engine.ts) runs the effects after saving the snapshot.
 import { setup } from 'xstate';
 import type { Lang } from '../language/langs.js';
-import { choicesFor, fieldsOf, nextStep, questionState } from './choices.js';
+import { UNSHARE, choicesFor, fieldsOf, nextStep, questionState } from './choices.js';
 import type { Flow } from './flow.js';
 import type { DialogueContext, DialogueEvent, Effect, Msg, ShownItem } from './types.js';
 
@@ -102,6 +102,7 @@ export function buildMachine(flow: Flow) {
         event.type === 'FEEDBACK' && params.kinds.includes(event.kind),
       isReply: ({ event }) => event.type === 'FEEDBACK' && event.reply === true,
       hasLender: ({ context, event }) => feedbackItem(context, event)?.lender !== undefined,
+      unshares: ({ event }) => event.type === 'CHOOSE' && event.id.startsWith(UNSHARE),
     },
   });
 
@@ -118,6 +119,10 @@ export function buildMachine(flow: Flow) {
       'CMD.delete': { target: '#saathi.confirmDelete', actions: [setReturn(name)] },
       'CMD.edit': [
         { guard: 'consented', target: '#saathi.editPick', actions: [setReturn(name)] },
+        { target: name, reenter: true, actions: [say({ key: 'cmd.not_here' })] },
+      ],
+      'CMD.privacy': [
+        { guard: 'consented', target: '#saathi.privacy', actions: [setReturn(name)] },
         { target: name, reenter: true, actions: [say({ key: 'cmd.not_here' })] },
       ],
       'CMD.start': { target: name, reenter: true },
@@ -539,7 +544,14 @@ export function buildMachine(flow: Flow) {
                     msg: { key: 'share.done', params: { lender: pendingLender(context)?.name ?? '' } },
                   },
                 })),
-                m.assign({ pendingLead: undefined }),
+                m.assign(({ context }) => {
+                  const lender = pendingLender(context);
+                  const others = (context.sharedWith ?? []).filter((l) => l.id !== lender?.id);
+                  return {
+                    pendingLead: undefined,
+                    sharedWith: lender ? [...others, { id: lender.id, name: lender.name }] : others,
+                  };
+                }),
               ],
             },
             {
@@ -580,8 +592,96 @@ export function buildMachine(flow: Flow) {
               reenter: true,
               actions: [say({ key: 'help' })],
             },
+            { guard: { type: 'chose', params: { id: 'privacy' } }, target: 'privacy' },
             { guard: { type: 'chose', params: { id: 'delete' } }, target: 'confirmDelete' },
             { guard: { type: 'chose', params: { id: 'stop' } }, target: 'stopped' },
+          ],
+        },
+      },
+      privacy: {
+        entry: [
+          effect(({ context }) => {
+            const lenders = context.sharedWith ?? [];
+            return {
+              type: 'say',
+              reply: {
+                type: 'text',
+                msg: {
+                  key: 'privacy.status',
+                  params: {
+                    offers: context.marketing === true ? 'on' : 'off',
+                    count: lenders.length,
+                    lenders: lenders.map((lender) => lender.name).join(', '),
+                  },
+                },
+                choices: choicesFor('privacy', context, flow),
+              },
+            };
+          }),
+        ],
+        on: {
+          ...common('privacy'),
+          'CMD.privacy': { target: 'privacy', reenter: true },
+          CHOOSE: [
+            {
+              guard: { type: 'chose', params: { id: 'marketing_off' } },
+              target: 'privacy',
+              reenter: true,
+              actions: [
+                m.assign({ marketing: false }),
+                consentEffect('marketing', false),
+                say({ key: 'marketing.no' }),
+              ],
+            },
+            {
+              guard: { type: 'chose', params: { id: 'marketing_on' } },
+              target: 'privacy',
+              reenter: true,
+              actions: [
+                m.assign({ marketing: true }),
+                consentEffect('marketing', true),
+                say({ key: 'marketing.yes' }),
+              ],
+            },
+            {
+              guard: 'unshares',
+              target: 'privacy',
+              reenter: true,
+              actions: [
+                effect(({ event }) => ({
+                  type: 'consent',
+                  purpose: `share:${event.type === 'CHOOSE' ? event.id.slice(UNSHARE.length) : ''}`,
+                  grant: false,
+                })),
+                effect(({ context, event }) => ({
+                  type: 'say',
+                  reply: {
+                    type: 'text',
+                    msg: {
+                      key: 'privacy.unshared',
+                      params: {
+                        lender:
+                          context.sharedWith?.find(
+                            (l) => event.type === 'CHOOSE' && `${UNSHARE}${l.id}` === event.id,
+                          )?.name ?? '',
+                      },
+                    },
+                  },
+                })),
+                m.assign({
+                  sharedWith: ({ context, event }) =>
+                    (context.sharedWith ?? []).filter(
+                      (l) => !(event.type === 'CHOOSE' && `${UNSHARE}${l.id}` === event.id),
+                    ),
+                }),
+              ],
+            },
+            {
+              guard: { type: 'chose', params: { id: 'delete' } },
+              target: 'confirmDelete',
+              actions: [setReturn('privacy')],
+            },
+            { guard: { type: 'chose', params: { id: 'menu' } }, target: 'menu' },
           ],
         },
       },

@@ -111,6 +111,8 @@ export interface DialogueContext {
   pendingLead?: string | undefined;
   /** Answer to "may lenders send you offers?", once asked. */
   marketing?: boolean;
+  /** Lenders the owner agreed to share their details with (the ledger's `share:<id>` grants still in force). */
+  sharedWith?: { readonly id: string; readonly name: string }[];
 }
 
 export interface ShownItem {

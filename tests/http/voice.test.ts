@@ -205,6 +205,37 @@ describe('a whole call by keypad', () => {
     expect(messages[0]?.kind === 'message' && messages[0].message.to).toBe('whatsapp:+919812300001');
   });
 
+  it('lets a caller see what they allowed and turn loan offers on from the menu, by keypad', async () => {
+    const { app, engine, ledger, messages } = runtime();
+    const from = '+919812300011';
+    const call = caller(app, from);
+    await onboardByKeypad(call, '1', 'WhatsApp');
+    const ownerId = engine.ownerId(from);
+    expect((await ledger.current(ownerId)).marketing).toBe(false);
+    const menu = await call.press('0');
+    const privacyKey = menu.says
+      .map((say) => say.text)
+      .find((line) => line.includes(messages.format('en', { key: 'menu.privacy' })))
+      ?.match(/Press (\d)/)?.[1];
+    expect(privacyKey).toMatch(/^\d$/);
+    const status = await call.press(privacyKey ?? '');
+    expect(text(status)).toContain('Loan offers from lenders: no');
+    expect(text(status)).toContain(
+      messages.format('en', {
+        key: 'voice.press',
+        params: { digit: 1, label: messages.format('en', { key: 'privacy.marketing_on' }) },
+      }),
+    );
+    const on = await call.press('1');
+    expect(text(on)).toContain(messages.format('en', { key: 'marketing.yes' }));
+    expect(await ledger.current(ownerId)).toMatchObject({ marketing: true });
+    expect((await ledger.history(ownerId)).at(-1)).toMatchObject({
+      type: 'grant',
+      purpose: 'marketing',
+      channel: 'voice',
+    });
+  });
+
   it('onboards in Tamil and offers the recommendations on WhatsApp in Tamil', async () => {
     const sender = createRecordingSender();
     const { app } = runtime(sender);

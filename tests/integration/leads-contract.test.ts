@@ -166,6 +166,27 @@ function contract(name: string, make: () => { store: LeadStore; done: () => Prom
       expect((await leads.recordLead({ lenderId: 'lnd_a', ownerId: 'o1', at: 6 })).recorded).toBe(true);
       await done();
     });
+
+    it('a withdrawal for one lender removes only that lender’s leads of the owner, with a notice to it', async () => {
+      const { leads, consent, done } = await setup();
+      await consent.append('o1', { type: 'grant', purpose: 'share:lnd_b', at: 1 });
+      const a = await leads.recordLead({ lenderId: 'lnd_a', ownerId: 'o1', itemId: 'x', at: 5 });
+      const a2 = await leads.recordLead({ lenderId: 'lnd_a', ownerId: 'o1', itemId: 'y', at: 5 });
+      const b = await leads.recordLead({ lenderId: 'lnd_b', ownerId: 'o1', at: 5 });
+      const other = await leads.recordLead({ lenderId: 'lnd_a', ownerId: 'o2', at: 5 });
+      if (!a.recorded || !a2.recorded || !b.recorded || !other.recorded) throw new Error('all recorded');
+      expect(await leads.deleteLeadsOf('o1', 'lnd_a')).toBe(2);
+      expect(await leads.leadsOf('o1')).toEqual([b.lead]);
+      expect((await leads.erasures('lnd_a')).map((e) => e.leadId).sort()).toEqual([a.lead.id, a2.lead.id].sort());
+      expect(await leads.erasures('lnd_b')).toEqual([]);
+      expect((await leads.list('lnd_a')).leads.map((l) => l.id)).toEqual([other.lead.id]);
+      expect((await leads.list('lnd_b')).leads.map((l) => l.id)).toEqual([b.lead.id]);
+      expect(await leads.deleteLeadsOf('o1', 'lnd_a')).toBe(0);
+      // A later full erasure still finds the remaining lead through the owner's index.
+      expect(await leads.deleteLeadsOf('o1')).toBe(1);
+      expect(await leads.leadsOf('o1')).toEqual([]);
+      await done();
+    });
   });
 }
 

@@ -5,7 +5,7 @@ import { SECTORS } from '../../profile/profile.js';
 import { LANGS } from '../langs.js';
 
 // prettier-ignore
-export const COMMANDS = ['menu', 'help', 'language', 'profile', 'stop', 'start', 'delete', 'restart', 'skip', 'back', 'more', 'edit'] as const;
+export const COMMANDS = ['menu', 'help', 'language', 'profile', 'stop', 'start', 'delete', 'restart', 'skip', 'back', 'more', 'edit', 'privacy'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const FEEDBACK = ['like', 'dislike', 'not_for_me', 'interested', 'why'] as const;
