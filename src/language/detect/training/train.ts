@@ -176,13 +176,13 @@ function writeModel(name: string, m: Trained): ModelSpec {
  * and are left alone.
  */
 const LATN_PRIOR_SHIFT: Readonly<Record<string, number>> = {
-  en: 0.25,
+  en: -0.5,
   hi: -1.25,
-  mr: 0.5,
-  ur: 1.25,
-  kn: 1.25,
+  mr: 0.25,
+  ur: 1.75,
+  kn: 1.5,
   ml: -0.25,
-  other: 0.25,
+  ta: -0.25,
 };
 
 /** Rebuilds both models from the training data and writes them (plus manifest.json) to the model folder. */
@@ -199,7 +199,7 @@ export function trainAll(): void {
   const latnModel = trainAveraged(
     latinFor,
     latinClasses,
-    { bits: LATN_BITS, epochs: 12, lr: 1.5, l2: 0, dropout: 0.3 },
+    { bits: LATN_BITS, epochs: 12, lr: 1.5, l2: 0, dropout: 0.5 },
     3,
   );
   // Blend in naive Bayes over all three draws: it keeps weak but consistent cues (spellings, function words)
