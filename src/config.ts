@@ -89,6 +89,11 @@ const envSchema = z.object({
   ),
   /** Conversations without a turn for this many days are deleted. */
   SAATHI_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(180)),
+  /** How often the retention sweep runs (once per period across all instances when Redis is used). */
+  SAATHI_RETENTION_SWEEP_MINUTES: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(1).max(10_080).default(60),
+  ),
   /** A message not answered within this many ms is answered by REST by the recovery loop (Twilio waits 15 s). */
   SAATHI_INBOX_GRACE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(15_000)),
   SAATHI_RECOVERY_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).default(5_000)),
@@ -157,6 +162,7 @@ export interface Config {
   /** SAATHI_ADMIN_TOKEN: the admin API's bearer token; undefined = no admin API. */
   readonly adminToken: string | undefined;
   readonly retentionDays: number;
+  readonly retentionSweepMinutes: number;
   readonly inboxGraceMs: number;
   readonly recoveryIntervalMs: number;
   readonly campaigns: {
@@ -225,6 +231,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     hashKey,
     adminToken: env.SAATHI_ADMIN_TOKEN,
     retentionDays: env.SAATHI_RETENTION_DAYS,
+    retentionSweepMinutes: env.SAATHI_RETENTION_SWEEP_MINUTES,
     inboxGraceMs: env.SAATHI_INBOX_GRACE_MS,
     recoveryIntervalMs: env.SAATHI_RECOVERY_INTERVAL_MS,
     campaigns: Object.freeze({

@@ -69,6 +69,8 @@ import { createMemoryFailureLimiter } from './campaigns/auth-limiter.js';
 import { createLeads, type Leads } from './campaigns/leads.js';
 import { createLenderStore, type LenderStore } from './campaigns/lenders.js';
 import { createAdminRouter } from './admin/routes.js';
+import { backstopMs, DAY_MS } from './privacy/retention.js';
+import { startRetention } from './privacy/retention-schedule.js';
 
 export interface Runtime {
   readonly app: Express;
@@ -131,7 +133,8 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
       })
     : undefined;
   const prefix = overrides.redisPrefix ?? config.redisPrefix;
-  const retentionSeconds = Math.round(config.retentionDays * 24 * 3600);
+  // The TTL is a backstop past the period; the retention sweep deletes idle conversations on time.
+  const retentionSeconds = Math.round(backstopMs(config.retentionDays * DAY_MS) / 1000);
   const store = redis
     ? createRedisStore({ redis, sealer, prefix, retentionSeconds })
     : createMemoryStore({
@@ -382,6 +385,7 @@ function start(): void {
   if (!runtime.translator.configured)
     log.info('GOOGLE_CLOUD_PROJECT is not set: automatic translation of lender text is off.');
   const recovery = runtime.recover(runtime.sender);
+  const retention = startRetention(runtime);
   for (let i = 0; i < config.campaigns.workers; i++)
     runtime.campaigns?.startWorkers({ concurrency: config.campaigns.concurrency });
   if (config.campaigns.workers > 0 && !runtime.campaigns)
@@ -405,6 +409,7 @@ function start(): void {
       () =>
         void recovery
           .stop()
+          .then(() => retention.stop())
           .then(() => runtime.close())
           .finally(() => process.exit(0)),
     );

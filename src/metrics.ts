@@ -7,6 +7,8 @@ export interface Metrics {
   readonly latency: Histogram<'route'>;
   readonly turns: Counter<'state' | 'lang'>;
   readonly errors: Counter<'kind'>;
+  /** Conversations deleted by the retention sweep (src/privacy/retention.ts). */
+  readonly retentionSwept: Counter;
 }
 
 export function createMetrics({ defaults = false }: { defaults?: boolean } = {}): Metrics {
@@ -37,6 +39,11 @@ export function createMetrics({ defaults = false }: { defaults?: boolean } = {})
       name: 'saathi_errors_total',
       help: 'Errors by kind',
       labelNames: ['kind'],
+      registers: [registry],
+    }),
+    retentionSwept: new Counter({
+      name: 'saathi_retention_swept_total',
+      help: 'Conversations deleted by the retention sweep (idle beyond SAATHI_RETENTION_DAYS)',
       registers: [registry],
     }),
   };

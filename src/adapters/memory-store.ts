@@ -1,7 +1,10 @@
 // In-memory conversation store: the embedded default (nothing survives a restart), passing the same
-// contract suite as the Redis store. Like Redis, it forgets a conversation after the retention period
-// without a turn (measured on the injected clock).
+// contract suite as the Redis store. Like Redis, it forgets a conversation after the backstop period
+// without a turn, and the retention sweep deletes idle ones (both on the injected clock). The sweep also
+// drops receipts and statuses as old as Redis would have expired them, so a long-running process does not
+// keep every answer.
 import {
+  RECEIPT_TTL_SECONDS,
   statusRank,
   type CommitResult,
   type ConversationRecord,
@@ -12,15 +15,21 @@ import {
 } from '../dialogue/store.js';
 
 export interface MemoryStoreOptions {
-  /** A conversation without a turn for this long is forgotten (0 = kept forever). */
+  /** Backstop: a conversation without a turn for this long is forgotten (0 = kept until swept). */
   readonly retentionMs?: number;
   readonly clock?: () => Date;
 }
 
+/** Statuses are kept as long as in Redis (30 days). */
+const STATUS_KEPT_MS = 30 * 24 * 3600 * 1000;
+
 export function createMemoryStore(options: MemoryStoreOptions = {}): ConversationStore {
   const { retentionMs = 0, clock = () => new Date() } = options;
-  const conversations = new Map<string, { record: string; version: number; expiresAt: number }>();
-  const receipts = new Map<string, string>();
+  const conversations = new Map<
+    string,
+    { record: string; version: number; expiresAt: number; lastSeen: number }
+  >();
+  const receipts = new Map<string, { response: string; at: number }>();
   const statuses = new Map<string, StatusUpdate>();
 
   const read = (ownerId: string): StoredConversation | undefined => {
@@ -39,7 +48,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Conversatio
       return Promise.resolve(read(ownerId));
     },
     begin(ownerId, messageId) {
-      const receipt = receipts.get(messageId);
+      const receipt = receipts.get(messageId)?.response;
       const conversation = read(ownerId);
       return Promise.resolve({
         ...(receipt !== undefined ? { receipt } : {}),
@@ -53,13 +62,32 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Conversatio
       if (record === null) conversations.delete(ownerId);
       else {
         const expiresAt = retentionMs > 0 ? clock().getTime() + retentionMs : Number.POSITIVE_INFINITY;
-        conversations.set(ownerId, { record: JSON.stringify(record), version: current + 1, expiresAt });
+        conversations.set(ownerId, {
+          record: JSON.stringify(record),
+          version: current + 1,
+          expiresAt,
+          lastSeen: record.lastSeen,
+        });
       }
-      receipts.set(receipt.messageId, receipt.response);
+      receipts.set(receipt.messageId, { response: receipt.response, at: clock().getTime() });
       return Promise.resolve('ok');
     },
     receipt(messageId) {
-      return Promise.resolve(receipts.get(messageId));
+      return Promise.resolve(receipts.get(messageId)?.response);
+    },
+    sweepIdle(before, limit) {
+      const now = clock().getTime();
+      for (const [messageId, { at }] of receipts)
+        if (at <= now - RECEIPT_TTL_SECONDS * 1000) receipts.delete(messageId);
+      for (const [messageId, { at }] of statuses) if (at <= now - STATUS_KEPT_MS) statuses.delete(messageId);
+      const removed: string[] = [];
+      for (const [ownerId, { lastSeen }] of conversations) {
+        if (removed.length >= limit) break;
+        if (lastSeen >= before) continue;
+        conversations.delete(ownerId);
+        removed.push(ownerId);
+      }
+      return Promise.resolve(removed);
     },
     recordStatus(update) {
       const current = statuses.get(update.messageId);

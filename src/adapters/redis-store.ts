@@ -1,7 +1,7 @@
 // Redis conversation store: conversations and receipts sealed with AES-256-GCM, a version-checked commit
-// in one Lua script, one pipelined read per turn, and monotonic message statuses. A conversation expires
-// after the retention period without a turn (each commit refreshes its TTL). Connection failures surface
-// as StoreUnavailable.
+// in one Lua script, one pipelined read per turn, and monotonic message statuses. Each commit records the
+// owner's last message in the sorted set `conv-seen`, which the retention sweep (src/privacy/retention.ts)
+// reads; a TTL refreshed by each commit is the backstop. Connection failures surface as StoreUnavailable.
 import type { Redis } from 'ioredis';
 import {
   MESSAGE_STATUSES,
@@ -22,7 +22,7 @@ export interface RedisStoreOptions {
   readonly sealer: Sealer;
   /** Prefix of every key, so tests and tenants never collide. */
   readonly prefix?: string;
-  /** A conversation without a turn for this long is deleted by Redis (0 = kept forever). */
+  /** Backstop: a conversation without a turn for this long is deleted by Redis (0 = no TTL). */
   readonly retentionSeconds?: number;
 }
 
@@ -30,9 +30,10 @@ const COMMIT = `
 local v = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
 if v ~= tonumber(ARGV[1]) then return 0 end
 if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
-if ARGV[2] == '' then redis.call('DEL', KEYS[1]) else
+if ARGV[2] == '' then redis.call('DEL', KEYS[1]) redis.call('ZREM', KEYS[3], ARGV[7]) else
   redis.call('HSET', KEYS[1], 'v', v + 1, 'd', ARGV[2])
   if tonumber(ARGV[5]) > 0 then redis.call('EXPIRE', KEYS[1], tonumber(ARGV[5])) end
+  redis.call('ZADD', KEYS[3], ARGV[6], ARGV[7])
 end
 redis.call('SET', KEYS[2], ARGV[3], 'EX', tonumber(ARGV[4]))
 return 1`;
@@ -44,6 +45,16 @@ redis.call('HSET', KEYS[1], 'rank', ARGV[1], 'status', ARGV[2], 'error', ARGV[3]
 redis.call('EXPIRE', KEYS[1], tonumber(ARGV[5]))
 return 1`;
 
+// KEYS: last-seen index. ARGV: before (epoch ms, exclusive), limit, conversation key prefix. Reading the
+// scores and deleting happen in one script, so a turn committed meanwhile (a newer score) is never swept.
+const SWEEP = `
+local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+for _, id in ipairs(ids) do
+  redis.call('DEL', ARGV[3] .. id)
+  redis.call('ZREM', KEYS[1], id)
+end
+return ids`;
+
 const STATUS_TTL_SECONDS = 30 * 24 * 3600;
 
 export function createRedisStore(options: RedisStoreOptions): ConversationStore {
@@ -52,16 +63,20 @@ export function createRedisStore(options: RedisStoreOptions): ConversationStore 
   const scripts = redis as Redis & {
     saathiCommit(...args: string[]): Promise<number>;
     saathiStatus(...args: string[]): Promise<number>;
+    saathiSweepIdle(...args: string[]): Promise<string[]>;
   };
   if (!('saathiCommit' in redis)) {
-    redis.defineCommand('saathiCommit', { numberOfKeys: 2, lua: COMMIT });
+    redis.defineCommand('saathiCommit', { numberOfKeys: 3, lua: COMMIT });
     redis.defineCommand('saathiStatus', { numberOfKeys: 1, lua: STATUS });
+    redis.defineCommand('saathiSweepIdle', { numberOfKeys: 1, lua: SWEEP });
   }
   const key = {
     conversation: (ownerId: string) => `${prefix}conv:${ownerId}`,
     // Message SIDs are opaque provider ids, not personal data: no keyed hash needed.
     receipt: (messageId: string) => `${prefix}rcpt:${messageId}`,
     status: (messageId: string) => `${prefix}status:${messageId}`,
+    /** Sorted set: owner id → epoch ms of the owner's last message (retention sweep). */
+    seen: `${prefix}conv-seen`,
   };
 
   const unseal = (
@@ -108,11 +123,14 @@ export function createRedisStore(options: RedisStoreOptions): ConversationStore 
         scripts.saathiCommit(
           key.conversation(ownerId),
           key.receipt(receipt.messageId),
+          key.seen,
           String(expectedVersion),
           data,
           sealedResponse,
           String(RECEIPT_TTL_SECONDS),
           String(retentionSeconds),
+          String(record?.lastSeen ?? 0),
+          ownerId,
         ),
       );
       return result === 1 ? 'ok' : result === -1 ? 'duplicate' : 'conflict';
@@ -120,6 +138,11 @@ export function createRedisStore(options: RedisStoreOptions): ConversationStore 
     async receipt(messageId) {
       const sealed = await guarded(() => redis.get(key.receipt(messageId)));
       return sealed === null ? undefined : sealer.open(sealed);
+    },
+    sweepIdle(before, limit) {
+      return guarded(() =>
+        scripts.saathiSweepIdle(key.seen, String(before), String(limit), key.conversation('')),
+      );
     },
     async recordStatus(update) {
       await guarded(() =>

@@ -72,6 +72,12 @@ export interface ConversationStore {
     receipt: Receipt,
   ): Promise<CommitResult>;
   receipt(messageId: string): Promise<string | undefined>;
+  /**
+   * Retention: deletes up to `limit` conversations whose owner's last message (`lastSeen`) is before
+   * `before` (epoch ms) and returns their owner ids. A conversation a turn moved past `before` meanwhile is
+   * kept. Call again until fewer than `limit` come back.
+   */
+  sweepIdle(before: number, limit: number): Promise<string[]>;
   recordStatus(update: StatusUpdate): Promise<void>;
   status(messageId: string): Promise<StatusUpdate | undefined>;
   ping(): Promise<void>;

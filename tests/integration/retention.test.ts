@@ -1,10 +1,13 @@
 // Retention: a conversation (with the raw answers in its context) without a turn for SAATHI_RETENTION_DAYS
-// is deleted — by a Redis TTL refreshed on every commit, and by the memory store on the injected clock.
+// is deleted by the retention sweep (src/privacy/retention.ts; its own tests in retention-sweep.test.ts).
+// Behind it, a backstop TTL of the period plus 7 days, refreshed on every commit: a Redis TTL, and the
+// memory store's expiry on the injected clock.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/adapters/memory-store.js';
 import { createRedisStore } from '../../src/adapters/redis-store.js';
 import { createSealer } from '../../src/adapters/sealer.js';
 import type { ConversationRecord } from '../../src/dialogue/store.js';
+import { BACKSTOP_MARGIN_MS, runRetentionSweep } from '../../src/privacy/retention.js';
 import { cleanup, connect, describeRedis, testPrefix } from '../support/redis.js';
 import { testRuntime } from '../support/runtime.js';
 import { messageSid, owner } from '../support/whatsapp.js';
@@ -44,10 +47,31 @@ describe('memory store retention (injected clock)', () => {
     const say = owner(runtime.app, from);
     const welcome = await say('Hello');
     await say('yes');
-    expect((await runtime.store.load(runtime.engine.ownerId(from)))?.version).toBe(2);
-    now = new Date('2026-02-15T10:00:00Z');
-    expect(await runtime.store.load(runtime.engine.ownerId(from))).toBeUndefined();
+    const ownerId = runtime.engine.ownerId(from);
+    expect((await runtime.store.load(ownerId))?.version).toBe(2);
+    // 31 days later the backstop (30 + 7 days) has not struck yet: the sweep is what deletes it.
+    now = new Date('2026-02-01T10:00:01Z');
+    expect((await runtime.store.load(ownerId))?.version).toBe(2);
+    const swept = await runRetentionSweep({
+      store: runtime.store,
+      retentionMs: 30 * DAY,
+      clock: () => now,
+    });
+    expect(swept.removed).toBe(1);
+    expect(await runtime.store.load(ownerId)).toBeUndefined();
     expect(await say('Hello')).toBe(welcome);
+  });
+
+  it('still forgets a conversation at the backstop (period + 7 days) if no sweep ran', async () => {
+    let now = new Date('2026-01-01T10:00:00Z');
+    const runtime = testRuntime({ SAATHI_RETENTION_DAYS: '30' }, { clock: () => now });
+    const from = 'whatsapp:+919866600002';
+    await owner(runtime.app, from)('Hello');
+    const ownerId = runtime.engine.ownerId(from);
+    now = new Date(Date.parse('2026-01-01T10:00:00Z') + 30 * DAY + BACKSTOP_MARGIN_MS - 1000);
+    expect((await runtime.store.load(ownerId))?.version).toBe(1);
+    now = new Date(now.getTime() + 2000);
+    expect(await runtime.store.load(ownerId)).toBeUndefined();
   });
 });
 
@@ -75,6 +99,26 @@ describeRedis('Redis store retention', () => {
     await redis.pexpire(key, 1);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await store.load('owner-r')).toBeUndefined();
+  });
+
+  it('in the composed service: a TTL of the period plus 7 days, and the last message in the sweep index', async () => {
+    const runtime = testRuntime(
+      { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', SAATHI_RETENTION_DAYS: '30' },
+      { redisPrefix: prefix },
+    );
+    try {
+      const from = 'whatsapp:+919866600003';
+      await owner(runtime.app, from)('Hello');
+      const ownerId = runtime.engine.ownerId(from);
+      const backstopSeconds = (30 * DAY + BACKSTOP_MARGIN_MS) / 1000;
+      const ttl = await redis.ttl(`${prefix}conv:${ownerId}`);
+      expect(ttl).toBeGreaterThan(backstopSeconds - 60);
+      expect(ttl).toBeLessThanOrEqual(backstopSeconds);
+      const lastSeen = (await runtime.store.load(ownerId))?.record.lastSeen;
+      expect(Number(await redis.zscore(`${prefix}conv-seen`, ownerId))).toBe(lastSeen);
+    } finally {
+      await runtime.close();
+    }
   });
 
   it('keeps conversations without a TTL when retention is off (0)', async () => {

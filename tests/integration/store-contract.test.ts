@@ -88,6 +88,31 @@ function contract(
       });
     });
 
+    it('sweeps conversations idle before the cut-off, a batch at a time, and keeps the rest', async () => {
+      await store.commit('o1', 0, record('a', 100), { messageId: 'm1', response: 'one' });
+      await store.commit('o2', 0, record('a', 200), { messageId: 'm2', response: 'two' });
+      await store.commit('o3', 0, record('a', 300), { messageId: 'm3', response: 'three' });
+      const first = await store.sweepIdle(250, 1);
+      expect(first).toHaveLength(1);
+      const second = await store.sweepIdle(250, 10);
+      expect([...first, ...second].sort()).toEqual(['o1', 'o2']);
+      expect(await store.sweepIdle(250, 10)).toEqual([]);
+      expect(await store.load('o1')).toBeUndefined();
+      expect(await store.load('o2')).toBeUndefined();
+      expect((await store.load('o3'))?.record.lastSeen).toBe(300);
+      // A swept owner starts again from version 0.
+      expect(await store.commit('o1', 0, record('a', 400), { messageId: 'm4', response: 'four' })).toBe('ok');
+    });
+
+    it('keeps a conversation a turn moved past the cut-off, and forgets erased ones', async () => {
+      await store.commit('o1', 0, record('a', 100), { messageId: 'm1', response: 'one' });
+      await store.commit('o1', 1, record('b', 400), { messageId: 'm2', response: 'two' });
+      await store.commit('o2', 0, record('a', 100), { messageId: 'm3', response: 'three' });
+      await store.commit('o2', 1, null, { messageId: 'm4', response: 'erased' });
+      expect(await store.sweepIdle(250, 10)).toEqual([]);
+      expect((await store.load('o1'))?.record.state).toBe('b');
+    });
+
     it('never moves a message status backwards', async () => {
       await store.recordStatus({ messageId: 'SM1', status: 'sent', at: 1 });
       await store.recordStatus({ messageId: 'SM1', status: 'read', at: 3 });
@@ -121,12 +146,16 @@ describeRedis('redis store', () => {
     const store = createRedisStore({ redis, sealer, prefix });
     await store.commit('o1', 0, record('q_location'), { messageId: 'm1', response: 'Namaste Sunita' });
     const keys = await redis.keys(`${prefix}*`);
-    expect(keys.length).toBe(2);
+    // The conversation, the receipt, and the last-seen index (owner id → time) of the retention sweep.
+    expect(keys.length).toBe(3);
     for (const key of keys) {
+      const type = await redis.type(key);
       const dump =
-        (await redis.type(key)) === 'hash'
+        type === 'hash'
           ? JSON.stringify(await redis.hgetall(key))
-          : String(await redis.get(key));
+          : type === 'zset'
+            ? JSON.stringify(await redis.zrange(key, 0, -1, 'WITHSCORES'))
+            : String(await redis.get(key));
       expect(dump).not.toContain('Sunita');
       expect(dump).not.toContain('tailor');
     }
