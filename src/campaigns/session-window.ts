@@ -2,6 +2,7 @@
 // their last message; outside it, only an approved template. The WhatsApp webhook calls `touch` on every
 // inbound message; campaigns ask `isOpen` before choosing session text over a template.
 import type { Redis } from 'ioredis';
+import { scriptRunner } from './lua.js';
 
 export const SESSION_WINDOW_MS = 24 * 60 * 60_000;
 
@@ -27,6 +28,7 @@ export function createSessionWindow({
   prefix?: string;
 }): SessionWindow {
   const key = (ownerId: string) => `${prefix}wa-in:${ownerId}`;
+  const script = scriptRunner(redis);
   const lastInbound = async (ownerId: string) => {
     const value = await redis.get(key(ownerId));
     return value === null ? undefined : Number(value);
@@ -34,7 +36,7 @@ export function createSessionWindow({
   return {
     async touch(ownerId, at) {
       // Kept a day past the window so a clock slightly behind still finds it.
-      await redis.eval(TOUCH, 1, key(ownerId), String(at), String(2 * SESSION_WINDOW_MS));
+      await script(TOUCH, [key(ownerId)], [String(at), String(2 * SESSION_WINDOW_MS)]);
     },
     lastInbound,
     async isOpen(ownerId, now) {
