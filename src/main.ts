@@ -17,7 +17,7 @@ import { Settler, startRecovery, type RecoveryLoop } from './channels/inbox-reco
 import type { Sender } from './channels/sender.js';
 import { whatsappRenderer } from './channels/whatsapp-routes.js';
 import type { Inbox } from './dialogue/inbox.js';
-import { createSealer, normalizeAddress } from './adapters/sealer.js';
+import { createSealer, normalizeAddress, type Sealer } from './adapters/sealer.js';
 import { loadConfig, type Config } from './config.js';
 import type { EngineDeps } from './dialogue/engine.js';
 import { loadFlow } from './dialogue/flow.js';
@@ -123,6 +123,23 @@ export interface ComposeOverrides {
   readonly voice?: Partial<VoiceDeps>;
 }
 
+/**
+ * Owner ids are a keyed hash of the number; a webhook needs one twice (admission and turn), so the last
+ * few thousand are remembered for the life of the process (the hash key cannot change within it).
+ */
+function ownerIdOf(sealer: Sealer): (from: string) => string {
+  const known = new Map<string, string>();
+  return (from) => {
+    let id = known.get(from);
+    if (id === undefined) {
+      id = sealer.hash(normalizeAddress(from));
+      if (known.size >= 5000) known.clear();
+      known.set(from, id);
+    }
+    return id;
+  };
+}
+
 export function compose(config: Config, overrides: ComposeOverrides = {}): Runtime {
   const log = overrides.log ?? createLogger(config.logLevel);
   const metrics = createMetrics({ defaults: overrides.log === undefined });
@@ -222,7 +239,7 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
       },
       ...(campaigns ? { campaigns } : {}),
     }),
-    ownerId: (from) => sealer.hash(normalizeAddress(from)),
+    ownerId: ownerIdOf(sealer),
     clock,
     idleMs: config.idleDays * 24 * 3600 * 1000,
     labelOf: (lang, key) => messages.format(lang, { key }),

@@ -93,18 +93,11 @@ export function createRedisStore(options: RedisStoreOptions): ConversationStore 
       return unseal(version, data);
     },
     async begin(ownerId, messageId) {
-      const results = await guarded(async () => {
-        const replies = await redis
-          .pipeline()
-          .get(key.receipt(messageId))
-          .hmget(key.conversation(ownerId), 'v', 'd')
-          .exec();
-        for (const [error] of replies ?? []) if (error) throw error;
-        return replies;
-      });
-      const [receiptResult, conversationResult] = results ?? [];
-      const sealed = receiptResult?.[1] as string | null | undefined;
-      const [version, data] = (conversationResult?.[1] ?? []) as (string | null)[];
+      // Two commands issued in the same tick: auto-pipelining sends them in one write, together with
+      // whatever other turns issued meanwhile (an explicit pipeline would cost a write of its own).
+      const [sealed, [version, data]] = await guarded(() =>
+        Promise.all([redis.get(key.receipt(messageId)), redis.hmget(key.conversation(ownerId), 'v', 'd')]),
+      );
       const conversation = unseal(version, data);
       return {
         ...(sealed ? { receipt: sealer.open(sealed) } : {}),

@@ -11,7 +11,7 @@ import {
   type TurnRenderer,
 } from '../dialogue/engine.js';
 import type { Inbox } from '../dialogue/inbox.js';
-import { MESSAGE_STATUSES, StoreUnavailable, type MessageStatus } from '../dialogue/store.js';
+import { MESSAGE_STATUSES, StoreUnavailable, type Begun, type MessageStatus } from '../dialogue/store.js';
 import type { InboundEvent } from '../dialogue/types.js';
 import type { Messages } from '../i18n/messages.js';
 import { detectLanguage } from '../language/detect/index.js';
@@ -127,14 +127,18 @@ export function whatsappRoutes(deps: WhatsAppRouteDeps): Router {
     if (deps.inbox && res.socket?.destroyed !== true) deps.inbox.settle(messageId);
   };
 
-  /** Counts and records the message; answers and returns false when it must go no further. */
+  /**
+   * Counts and records the message; answers and returns false when it must go no further. With `read`,
+   * the turn's first read (`store.begin`) is issued right behind the admission, in the same tick, so both
+   * travel in one round trip; Redis runs them in order, so the message is recorded before it is read for.
+   */
   const admit = async (
     inbound: InboundEvent,
     replyFrom: unknown,
     res: Response,
-    extraGraceMs = 0,
-  ): Promise<boolean> => {
-    if (!deps.inbox) return true;
+    { extraGraceMs = 0, read = false }: { extraGraceMs?: number; read?: boolean } = {},
+  ): Promise<{ admitted: boolean; begun?: Promise<Begun> }> => {
+    if (!deps.inbox) return { admitted: true };
     const { inbox, perMinute, graceMs } = deps.inbox;
     const ownerId = deps.engine.ownerId(inbound.from);
     const at = now().getTime();
@@ -143,12 +147,16 @@ export function whatsappRoutes(deps: WhatsAppRouteDeps): Router {
       inbound,
       ...(typeof replyFrom === 'string' && replyFrom.length <= 64 ? { replyFrom } : {}),
     };
-    const admission = await inbox.admit(entry, { now: at, perMinute, dueAt: at + graceMs + extraGraceMs });
-    if (admission === 'admitted') return true;
+    const admitting = inbox.admit(entry, { now: at, perMinute, dueAt: at + graceMs + extraGraceMs });
+    const begun = read ? deps.engine.store.begin(ownerId, inbound.messageId) : undefined;
+    // Not awaited when the admission fails or turns the message away: its failure is of no interest.
+    begun?.catch(() => undefined);
+    const admission = await admitting;
+    if (admission === 'admitted') return begun ? { admitted: true, begun } : { admitted: true };
     deps.metrics.errors.inc({ kind: 'flood' });
     if (admission === 'muted') {
       res.type('text/xml').send(toTwiml([]));
-      return false;
+      return { admitted: false };
     }
     deps.log.warn(
       { ownerId, perMinute },
@@ -156,7 +164,7 @@ export function whatsappRoutes(deps: WhatsAppRouteDeps): Router {
     );
     const stored = await deps.engine.store.load(ownerId).catch(() => undefined);
     answer(res, stored?.record.context.lang ?? guessLang(inbound.text), 'error.flood');
-    return false;
+    return { admitted: false };
   };
 
   /** The short answer for a failed turn, in the owner's language; the cause is logged and counted. */
@@ -196,9 +204,17 @@ export function whatsappRoutes(deps: WhatsAppRouteDeps): Router {
     }
     const replyFrom = (req.body as Record<string, unknown>).To;
     const note = deps.voiceNotes?.configured ? voiceNoteOf(inbound) : undefined;
+    let begun: Promise<Begun> | undefined;
     try {
       // Nothing is written when this fails: the owner is asked to try again.
-      if (!(await admit(inbound, replyFrom, res, note ? VOICE_NOTE_GRACE_MS : 0))) return;
+      const admission = await admit(
+        inbound,
+        replyFrom,
+        res,
+        note ? { extraGraceMs: VOICE_NOTE_GRACE_MS } : { read: true },
+      );
+      if (!admission.admitted) return;
+      begun = admission.begun;
     } catch (error) {
       res.type('text/xml').send(failure(error, inbound));
       // Redis may have stored the entry before the connection dropped: it is settled (marked done, retried
@@ -226,7 +242,7 @@ export function whatsappRoutes(deps: WhatsAppRouteDeps): Router {
     // From here the entry is recorded: once an answer (even an apology) leaves, it is done.
     let xml: string;
     try {
-      xml = await handleInbound(deps.engine, inbound, render);
+      xml = await handleInbound(deps.engine, inbound, render, begun);
     } catch (error) {
       if (error instanceof StoreUnavailable && deps.inbox) {
         // The message is in the inbox but the turn's fate is unknown (Redis may have saved it and lost the

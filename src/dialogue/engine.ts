@@ -9,7 +9,7 @@ import { interpret } from './interpret.js';
 import { languageToOffer } from './language-policy.js';
 import type { SaathiMachine } from './machine.js';
 import { pureTransition } from './pure-transition.js';
-import type { ConversationRecord, ConversationStore } from './store.js';
+import type { Begun, ConversationRecord, ConversationStore } from './store.js';
 import type { DialogueContext, DialogueEvent, Effect, InboundEvent, Reply, ShownItem } from './types.js';
 
 /** A committed turn, for the work that follows it (profile store, consent ledger, feedback, leads). */
@@ -78,11 +78,18 @@ export async function handleInbound(
   deps: EngineDeps,
   inbound: InboundEvent,
   render: TurnRenderer,
+  /**
+   * The first attempt's read, when the caller started it already (`store.begin` for this owner and
+   * message, issued after the message was recorded, e.g. in the same round trip as the inbox admission).
+   */
+  begun?: Promise<Begun>,
 ): Promise<string> {
   const ownerId = deps.ownerId(inbound.from);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (attempt > 0) await sleep(Math.random() * 5 * attempt);
-    const { receipt, conversation } = await deps.store.begin(ownerId, inbound.messageId);
+    const { receipt, conversation } = await (attempt === 0 && begun
+      ? begun
+      : deps.store.begin(ownerId, inbound.messageId));
     if (receipt !== undefined) return receipt;
     const stepped = step(deps, conversation?.record, inbound);
     const { outcome, effects } = stepped;

@@ -57,10 +57,16 @@ export class StoreUnavailable extends Error {
   override readonly name = 'StoreUnavailable';
 }
 
+/** What a turn reads first: the receipt of its message (if it was handled) and the conversation. */
+export interface Begun {
+  readonly receipt?: string;
+  readonly conversation?: StoredConversation;
+}
+
 export interface ConversationStore {
   load(ownerId: string): Promise<StoredConversation | undefined>;
   /** What a turn needs first, in one round trip: the receipt of this message (if it was handled) and the conversation. */
-  begin(ownerId: string, messageId: string): Promise<{ receipt?: string; conversation?: StoredConversation }>;
+  begin(ownerId: string, messageId: string): Promise<Begun>;
   /**
    * Atomically: if the stored version is still `expectedVersion` and the receipt is new, write `record`
    * (or erase the conversation when null) and the receipt.
