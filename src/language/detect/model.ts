@@ -12,7 +12,13 @@ const ModelSpecSchema = z.object({
 });
 export type ModelSpec = z.infer<typeof ModelSpecSchema>;
 
-const ManifestSchema = z.object({ version: z.literal(1), latn: ModelSpecSchema, deva: ModelSpecSchema });
+/** `hiur` (the Latin-script Hindi-vs-Urdu model) is optional: older model folders have none. */
+const ManifestSchema = z.object({
+  version: z.literal(1),
+  latn: ModelSpecSchema,
+  deva: ModelSpecSchema,
+  hiur: ModelSpecSchema.optional(),
+});
 
 export interface LoadedModel {
   classes: readonly string[];
@@ -25,6 +31,8 @@ export interface LoadedModel {
 export interface ModelSet {
   latn: LoadedModel;
   deva: LoadedModel;
+  /** Decides between hi and ur when they are the Latin model's top two. */
+  hiur?: LoadedModel;
   bytes: number;
 }
 
@@ -60,7 +68,12 @@ export function models(): ModelSet {
     const manifest = ManifestSchema.parse(raw);
     const latn = load(manifest.latn);
     const deva = load(manifest.deva);
-    cached = { latn, deva, bytes: latn.weights.length + deva.weights.length };
+    const bytes = latn.weights.length + deva.weights.length;
+    if (manifest.hiur === undefined) cached = { latn, deva, bytes };
+    else {
+      const hiur = load(manifest.hiur);
+      cached = { latn, deva, hiur, bytes: bytes + hiur.weights.length };
+    }
   }
   return cached;
 }

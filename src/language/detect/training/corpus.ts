@@ -118,6 +118,24 @@ export function latinExamples(seed = 1): Example[] {
   return out;
 }
 
+/**
+ * Examples for the dedicated Hindi-vs-Urdu model: only the hand-written romanized lines (as typed by Indians and
+ * Pakistanis) and their three-word windows, none of the generated variants (romanized native text and
+ * rule-made spellings blur exactly the cues that tell the two apart).
+ */
+export function hindiUrduExamples(): Example[] {
+  const out: Example[] = [];
+  for (const lang of ['hi', 'ur'] as const) {
+    for (const line of readBatches(`${lang}.latn`)) {
+      out.push({ label: lang, text: line });
+      const words = line.split(' ');
+      for (let i = 0; i + 2 <= words.length; i += 2)
+        out.push({ label: lang, text: words.slice(i, i + 3).join(' ') });
+    }
+  }
+  return out;
+}
+
 /** Devanagari examples for the hi/mr split. */
 export function devanagariExamples(seed = 2): Example[] {
   const rng = makeRng(seed);
