@@ -53,7 +53,12 @@ export async function answerVoiceNote(
   replyFrom?: string,
 ): Promise<void> {
   const ownerId = deps.engine.ownerId(inbound.from);
-  const stored = await deps.engine.store.load(ownerId);
+  const { receipt, conversation: stored } = await deps.engine.store.begin(ownerId, inbound.messageId);
+  if (receipt !== undefined) {
+    // Twilio delivered this voice note again after it was answered: its answer went out by REST already.
+    deps.log.info({ messageId: inbound.messageId }, 'voice note delivered again; already answered');
+    return;
+  }
   const known = stored?.record.context.lang;
   const send = (body: string) =>
     deps.voiceNotes.sender.sendMessage({ to: inbound.from, body, ...(replyFrom ? { from: replyFrom } : {}) });

@@ -84,6 +84,31 @@ describe('WhatsApp voice notes', () => {
     await runtime.close();
   });
 
+  it('delivered again after they were answered are not answered twice', async () => {
+    const sender = createRecordingSender();
+    const runtime = testRuntime(
+      { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, PUBLIC_BASE_URL: BASE },
+      { sender, stt: new GoogleSpeechToText({ client: speech.speechClient() }) },
+    );
+    speech.register(HI_OGG, { transcript: 'नमस्ते मुझे लोन चाहिए', languageCode: 'hi-IN', confidence: 0.9 });
+    const form = voiceNote(
+      'whatsapp:+919877700009',
+      media.put('hi-again', { bytes: HI_OGG, contentType: 'audio/ogg' }),
+    );
+    const pending = () => runtime.inbox.claim({ now: Date.now() + 86_400_000, leaseMs: 1, limit: 10 });
+    await postSigned(runtime, form);
+    await eventually('the first delivery is answered and done', async () => (await pending()).length === 0);
+    const answered = sender.sent().length;
+    expect(answered).toBeGreaterThanOrEqual(2);
+
+    const again = await postSigned(runtime, form);
+    expect(again.status).toBe(200);
+    expect(messagesOf(again.text)).toEqual([]);
+    await eventually('the second delivery is settled', async () => (await pending()).length === 0);
+    expect(sender.sent()).toHaveLength(answered);
+    await runtime.close();
+  });
+
   it('that cannot be made out get a polite request to send it again or type', async () => {
     const sender = createRecordingSender();
     const runtime = testRuntime(
