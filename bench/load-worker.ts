@@ -17,8 +17,14 @@ export interface LoadJob {
 }
 
 const job = workerData as LoadJob;
+if (job.owners > 100) throw new RangeError('the load worker numbers at most 100 concurrent owners');
+/**
+ * A number no other load of this process used: 9, the run (2 digits), the worker (2), the owner's round (5).
+ * (With the run as one digit, the 11th load reused the 1st one's owners; when both fell in the same clock
+ * minute, those owners hit the per-number flood limit and their answers counted as errors.)
+ */
 const owner = (worker: number, round: number) =>
-  `whatsapp:+91${String(job.run % 10)}${String(worker).padStart(4, '0')}${String(round).padStart(5, '0')}`;
+  `whatsapp:+919${String(job.run % 100).padStart(2, '0')}${String(worker % 100).padStart(2, '0')}${String(round).padStart(5, '0')}`;
 
 const result = await runLoad(job.owners, job.requests, (worker, index) => {
   const round = Math.floor(index / job.conversation.length);

@@ -41,12 +41,17 @@ export function createRedisClient(url: string, options: RedisClientOptions = {})
   return redis;
 }
 
+/** Replies with which a Redis that is starting refuses every command (it executed nothing). */
+const NOT_READY = /^(LOADING|MASTERDOWN|TRYAGAIN)\b/;
+
 /**
- * True for failures of the connection rather than of the command: Redis answered nothing. A ReplyError
- * (Redis refused the command: wrong type, script error) is a bug, not an outage.
+ * True for failures of the connection rather than of the command: Redis answered nothing, or answered
+ * that it is not ready yet (a restart still loading its append-only file). Any other ReplyError (Redis
+ * refused the command: wrong type, script error) is a bug, not an outage.
  */
 export function isConnectionError(error: unknown): boolean {
-  return error instanceof Error && !(error instanceof ReplyError);
+  if (!(error instanceof Error)) return false;
+  return !(error instanceof ReplyError) || NOT_READY.test(error.message);
 }
 
 /**
