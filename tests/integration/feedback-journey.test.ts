@@ -4,8 +4,8 @@
 // needs.
 import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../src/main.js';
-import { cleanup, connect, describeRedis, testPrefix } from '../support/redis.js';
-import { testRuntime } from '../support/runtime.js';
+import { describeRedis } from '../support/redis.js';
+import { memoryRuntime, redisRuntime } from '../support/runtime.js';
 import { owner, VENDOR_ONBOARDING } from '../support/whatsapp.js';
 
 type Make = () => { runtime: Runtime; done: () => Promise<void> };
@@ -126,24 +126,9 @@ function feedbackJourneys(make: Make) {
 }
 
 describe('feedback in chat, embedded default', () => {
-  feedbackJourneys(() => ({ runtime: testRuntime(ENV), done: () => Promise.resolve() }));
+  feedbackJourneys(() => memoryRuntime(ENV));
 });
 
 describeRedis('feedback in chat, Redis', () => {
-  feedbackJourneys(() => {
-    const prefix = testPrefix();
-    const runtime = testRuntime(
-      { ...ENV, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
-      { redisPrefix: prefix },
-    );
-    return {
-      runtime,
-      done: async () => {
-        await runtime.close();
-        const redis = connect();
-        await cleanup(redis, prefix);
-        await redis.quit();
-      },
-    };
-  });
+  feedbackJourneys(() => redisRuntime(ENV));
 });

@@ -3,8 +3,8 @@
 // ledger records each withdrawal, that lender's leads go and the lender gets an erasure notice.
 import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../src/main.js';
-import { cleanup, connect, describeRedis, testPrefix } from '../support/redis.js';
-import { testRuntime } from '../support/runtime.js';
+import { describeRedis } from '../support/redis.js';
+import { memoryRuntime, redisRuntime } from '../support/runtime.js';
 import { owner, VENDOR_ONBOARDING } from '../support/whatsapp.js';
 
 type Make = () => { runtime: Runtime; done: () => Promise<void> };
@@ -115,24 +115,9 @@ function privacyJourneys(make: Make) {
 }
 
 describe('privacy choices in chat, embedded default', () => {
-  privacyJourneys(() => ({ runtime: testRuntime(ENV), done: () => Promise.resolve() }));
+  privacyJourneys(() => memoryRuntime(ENV));
 });
 
 describeRedis('privacy choices in chat, Redis', () => {
-  privacyJourneys(() => {
-    const prefix = testPrefix();
-    const runtime = testRuntime(
-      { ...ENV, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
-      { redisPrefix: prefix },
-    );
-    return {
-      runtime,
-      done: async () => {
-        await runtime.close();
-        const redis = connect();
-        await cleanup(redis, prefix);
-        await redis.quit();
-      },
-    };
-  });
+  privacyJourneys(() => redisRuntime(ENV));
 });
