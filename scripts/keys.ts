@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { rekey, type RekeyProgress } from '../src/adapters/rekey.js';
 import { createSealer } from '../src/adapters/sealer.js';
 import { ConfigError, loadConfig } from '../src/config.js';
-import { connectRedis } from './redis-connect.js';
+import { connectRedis, redactRedisUrl } from './redis-connect.js';
 
 const USAGE = 'usage: npm run keys -- generate | status | rotate';
 
@@ -39,7 +39,7 @@ async function main(command: string | undefined): Promise<number> {
   }
   const redis = await connectRedis(config.redisUrl);
   if (redis instanceof Error) {
-    console.error(`No Redis at ${config.redisUrl}: ${redis.message}`);
+    console.error(`No Redis at ${redactRedisUrl(config.redisUrl)}: ${redis.message}`);
     return 1;
   }
   const sealer = createSealer(config.dataKey, { oldKeys: config.oldDataKeys, hashKey: config.hashKey });

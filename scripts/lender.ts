@@ -7,7 +7,7 @@ import { createDndList } from '../src/campaigns/dnd.js';
 import { createSealer, type Sealer } from '../src/adapters/sealer.js';
 import { parseArgs } from 'node:util';
 import type { Redis } from 'ioredis';
-import { connectRedis } from './redis-connect.js';
+import { connectRedis, redactRedisUrl } from './redis-connect.js';
 import { createRedisLenderRecords } from '../src/adapters/redis-lender-records.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import {
@@ -208,10 +208,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const prefix = typeof values.prefix === 'string' ? values.prefix : config.redisPrefix;
   const url = config.redisUrl ?? DEFAULT_REDIS_URL;
   const redis = await connectRedis(url);
-  if (redis instanceof Error)
-    return fail(
-      `no Redis answers at ${url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')} (${redis.message})`,
-    );
+  if (redis instanceof Error) return fail(`no Redis answers at ${redactRedisUrl(url)} (${redis.message})`);
   try {
     const lenders = createLenderStore(createRedisLenderRecords({ redis, prefix }));
     return await command({

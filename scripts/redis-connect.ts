@@ -1,6 +1,9 @@
 // For the command-line tools: connect to Redis once, failing fast with the reason instead of retrying.
 import { Redis } from 'ioredis';
 
+/** The URL for messages, with its password (if any) replaced by `***`. */
+export const redactRedisUrl = (url: string): string => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+
 /** A connected client, or the error that says why no Redis answers at `url`. */
 export async function connectRedis(url: string): Promise<Redis | Error> {
   const redis = new Redis(url, {

@@ -6,7 +6,7 @@ import { createRedisStore } from '../src/adapters/redis-store.js';
 import { createSealer } from '../src/adapters/sealer.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { DAY_MS, runRetentionSweep } from '../src/privacy/retention.js';
-import { connectRedis } from './redis-connect.js';
+import { connectRedis, redactRedisUrl } from './redis-connect.js';
 
 async function main(): Promise<number> {
   const config = loadConfig();
@@ -18,7 +18,7 @@ async function main(): Promise<number> {
   }
   const redis = await connectRedis(config.redisUrl);
   if (redis instanceof Error) {
-    console.error(`No Redis at ${config.redisUrl}: ${redis.message}`);
+    console.error(`No Redis at ${redactRedisUrl(config.redisUrl)}: ${redis.message}`);
     return 1;
   }
   // The sweep reads no sealed value; the sealer is only what the store is built with.

@@ -3,7 +3,7 @@
 // bar on stderr and a summary on stdout. Re-running with the same seed overwrites the same owners. Every
 // write also updates the campaign audience index (redis-profile-store.ts `indexAudience`).
 import { parseArgs } from 'node:util';
-import { connectRedis } from './redis-connect.js';
+import { connectRedis, redactRedisUrl as redact } from './redis-connect.js';
 import { createRedisProfileStore } from '../src/adapters/redis-profile-store.js';
 import { createSealer } from '../src/adapters/sealer.js';
 import { ConfigError, loadConfig } from '../src/config.js';
@@ -21,7 +21,6 @@ function fail(message: string): never {
 }
 
 /** The URL without its password, for messages. */
-const redact = (url: string): string => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 
 function progressBar(total: number, stream = process.stderr): { tick(done: number): void; end(): void } {
   const width = 30;

@@ -2,7 +2,7 @@
 // reads every owner profile from the Redis profile store at REDIS_URL (or, when none answers or it is empty,
 // generates synthetic owners) and prints segment sizes and k-means personas in plain units.
 import { parseArgs } from 'node:util';
-import { connectRedis } from './redis-connect.js';
+import { connectRedis, redactRedisUrl as redact } from './redis-connect.js';
 import { createRedisProfileStore } from '../src/adapters/redis-profile-store.js';
 import { createSealer } from '../src/adapters/sealer.js';
 import { ConfigError, loadConfig } from '../src/config.js';
@@ -19,7 +19,6 @@ function fail(message: string): never {
   process.exit(1);
 }
 const note = (message: string): void => void process.stderr.write(`segments: ${message}\n`);
-const redact = (url: string): string => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 
 /** Every profile in a store, through the ProfileStore port only. */
 async function readProfiles(store: ProfileStore, batchSize = 1_000): Promise<Profile[]> {
