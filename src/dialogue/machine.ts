@@ -74,6 +74,11 @@ function pendingLender(context: DialogueContext): ShownItem['lender'] {
   return context.shown?.find((item) => item.id === context.pendingLead)?.lender;
 }
 
+/** The lender an `unshare:<lenderId>` choice names, or undefined for any other event. */
+function unshareId(event: DialogueEvent): string | undefined {
+  return event.type === 'CHOOSE' && event.id.startsWith(UNSHARE) ? event.id.slice(UNSHARE.length) : undefined;
+}
+
 const consentEffect = (purpose: 'service' | 'marketing', grant: boolean) =>
   effect(() => ({ type: 'consent', purpose, grant }));
 
@@ -102,7 +107,7 @@ export function buildMachine(flow: Flow) {
         event.type === 'FEEDBACK' && params.kinds.includes(event.kind),
       isReply: ({ event }) => event.type === 'FEEDBACK' && event.reply === true,
       hasLender: ({ context, event }) => feedbackItem(context, event)?.lender !== undefined,
-      unshares: ({ event }) => event.type === 'CHOOSE' && event.id.startsWith(UNSHARE),
+      unshares: ({ event }) => unshareId(event) !== undefined,
     },
   });
 
@@ -650,7 +655,7 @@ export function buildMachine(flow: Flow) {
               actions: [
                 effect(({ event }) => ({
                   type: 'consent',
-                  purpose: `share:${event.type === 'CHOOSE' ? event.id.slice(UNSHARE.length) : ''}`,
+                  purpose: `share:${unshareId(event) ?? ''}`,
                   grant: false,
                 })),
                 effect(({ context, event }) => ({
@@ -660,19 +665,14 @@ export function buildMachine(flow: Flow) {
                     msg: {
                       key: 'privacy.unshared',
                       params: {
-                        lender:
-                          context.sharedWith?.find(
-                            (l) => event.type === 'CHOOSE' && `${UNSHARE}${l.id}` === event.id,
-                          )?.name ?? '',
+                        lender: context.sharedWith?.find((l) => l.id === unshareId(event))?.name ?? '',
                       },
                     },
                   },
                 })),
                 m.assign({
                   sharedWith: ({ context, event }) =>
-                    (context.sharedWith ?? []).filter(
-                      (l) => !(event.type === 'CHOOSE' && `${UNSHARE}${l.id}` === event.id),
-                    ),
+                    (context.sharedWith ?? []).filter((l) => l.id !== unshareId(event)),
                 }),
               ],
             },
