@@ -35,12 +35,18 @@ export interface ConsentLedger {
   erase(ownerId: string): Promise<void>;
 }
 
+/** The lender a `share:<lenderId>` purpose names; undefined for the other purposes. */
+export function lenderOf(purpose: Purpose): string | undefined {
+  return purpose.startsWith('share:') ? purpose.slice('share:'.length) : undefined;
+}
+
 /** The consent an ordered history amounts to: the last word per purpose wins. */
 export function deriveConsent(history: readonly ConsentEntry[]): CurrentConsent {
   const state = new Map<Purpose, boolean>();
   for (const entry of history) if (entry.type !== 'notice') state.set(entry.purpose, entry.type === 'grant');
-  const sharedWith = [...state]
-    .filter(([purpose, granted]) => granted && purpose.startsWith('share:'))
-    .map(([purpose]) => purpose.slice('share:'.length));
+  const sharedWith = [...state].flatMap(([purpose, granted]) => {
+    const lender = granted ? lenderOf(purpose) : undefined;
+    return lender === undefined ? [] : [lender];
+  });
   return { service: state.get('service') ?? false, marketing: state.get('marketing') ?? false, sharedWith };
 }

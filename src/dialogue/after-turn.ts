@@ -1,7 +1,7 @@
 // What follows a committed turn, outside the conversation record: the owner's profile (with its segment)
 // in the profile store for segments and campaigns, the consent ledger, feedback counts and dismissals,
 // leads for lenders, and erasure everywhere. Built by the composition root from the real adapters.
-import type { ConsentLedger } from '../consent/ledger.js';
+import { lenderOf, type ConsentLedger } from '../consent/ledger.js';
 import type { Logger } from '../logger.js';
 import type { Personalizer } from '../personalize/personalizer.js';
 import type { ProfileRecord, ProfileStore } from '../profile/store.js';
@@ -108,7 +108,7 @@ export function createAfterTurn(deps: AfterTurnDeps): (turn: CommittedTurn) => P
             }),
           );
           break;
-        case 'consent':
+        case 'consent': {
           work.push(
             ledger.append(ownerId, {
               type: effect.grant ? 'grant' : 'withdraw',
@@ -117,11 +117,11 @@ export function createAfterTurn(deps: AfterTurnDeps): (turn: CommittedTurn) => P
               channel,
             }),
           );
-          if (!effect.grant && effect.purpose.startsWith('share:') && leads) {
-            const lenderId = effect.purpose.slice('share:'.length);
-            leadWork.push(() => leads.withdraw(ownerId, lenderId));
-          }
+          const withdrawnFrom = effect.grant ? undefined : lenderOf(effect.purpose);
+          if (withdrawnFrom !== undefined && leads)
+            leadWork.push(() => leads.withdraw(ownerId, withdrawnFrom));
           break;
+        }
         case 'optOut':
           work.push(
             ledger.suppress(ownerId, at),
