@@ -5,6 +5,7 @@
 // keep every answer.
 import {
   RECEIPT_TTL_SECONDS,
+  STATUS_TTL_SECONDS,
   statusRank,
   type CommitResult,
   type ConversationRecord,
@@ -19,9 +20,6 @@ export interface MemoryStoreOptions {
   readonly retentionMs?: number;
   readonly clock?: () => Date;
 }
-
-/** Statuses are kept as long as in Redis (30 days). */
-const STATUS_KEPT_MS = 30 * 24 * 3600 * 1000;
 
 export function createMemoryStore(options: MemoryStoreOptions = {}): ConversationStore {
   const { retentionMs = 0, clock = () => new Date() } = options;
@@ -79,7 +77,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Conversatio
       const now = clock().getTime();
       for (const [messageId, { at }] of receipts)
         if (at <= now - RECEIPT_TTL_SECONDS * 1000) receipts.delete(messageId);
-      for (const [messageId, { at }] of statuses) if (at <= now - STATUS_KEPT_MS) statuses.delete(messageId);
+      for (const [messageId, { at }] of statuses)
+        if (at <= now - STATUS_TTL_SECONDS * 1000) statuses.delete(messageId);
       const removed: string[] = [];
       for (const [ownerId, { lastSeen }] of conversations) {
         if (removed.length >= limit) break;

@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import {
   MESSAGE_STATUSES,
   RECEIPT_TTL_SECONDS,
+  STATUS_TTL_SECONDS,
   statusRank,
   type CommitResult,
   type ConversationRecord,
@@ -54,8 +55,6 @@ for _, id in ipairs(ids) do
   redis.call('ZREM', KEYS[1], id)
 end
 return ids`;
-
-const STATUS_TTL_SECONDS = 30 * 24 * 3600;
 
 export function createRedisStore(options: RedisStoreOptions): ConversationStore {
   const { redis, sealer, prefix = 'saathi:', retentionSeconds = 0 } = options;

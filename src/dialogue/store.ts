@@ -115,3 +115,6 @@ export function statusRank(status: MessageStatus): number {
 }
 
 export const RECEIPT_TTL_SECONDS = 48 * 3600;
+
+/** How long a message's delivery status is kept after its last update. */
+export const STATUS_TTL_SECONDS = 30 * 24 * 3600;
