@@ -173,17 +173,20 @@ function writeModel(name: string, m: Trained): ModelSpec {
 /**
  * Log-prior shifts added to the Latin model's bias after training: the synthetic training mix does not
  * match real class frequencies (too much hand-written Hindi, too little `other`). Measured on the dev
- * set in steps of 0.25 (7 numbers, the only thing fitted to it); bn, te, gu, pa and or have no real dev rows
- * and are left alone.
+ * set in steps of 0.25 (8 numbers, the only thing fitted to it); bn, te, gu, pa and or have no real dev rows
+ * and are left alone. The fifth round (imported Roman Urdu and Hinglish-TOP lines) moved hi, mr, ur and
+ * `other` only, chosen on dev and checked on our own held-out lines (a full re-fit of all eight gained 0.2
+ * more on dev but lost 1 point of own held-out, i.e. fitted dev).
  */
 const LATN_PRIOR_SHIFT: Readonly<Record<string, number>> = {
   en: -0.5,
-  hi: -1.25,
-  mr: 0.25,
-  ur: 1.75,
+  hi: -0.75,
+  mr: 1,
+  ur: 0.5,
   kn: 1.5,
   ml: -0.25,
   ta: -0.25,
+  other: 1.25,
 };
 
 /**
