@@ -2,7 +2,7 @@
 // main.ts (the composition root) decides which adapters those are.
 import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import { twilioSignature } from './channels/twilio-signature.js';
-import { whatsappRoutes, type WhatsAppRouteDeps } from './channels/whatsapp-routes.js';
+import { whatsappHandlers, type WhatsAppRouteDeps } from './channels/whatsapp-routes.js';
 import { voiceRoutes, type VoiceRouteDeps } from './channels/voice-routes.js';
 
 export interface AppDeps extends WhatsAppRouteDeps {
@@ -34,6 +34,26 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
 
+  // Every /twilio request: its form body parsed, then its signature checked (before anything is read).
+  const twilioForm = express.urlencoded({
+    extended: false,
+    limit: deps.maxBodyBytes,
+    parameterLimit: 200,
+  });
+  const twilioAuth = twilioSignature({
+    authToken: deps.twilioAuthToken,
+    publicBaseUrl: deps.publicBaseUrl,
+    onRejected: (reason) => {
+      deps.metrics.errors.inc({ kind: 'bad_signature' });
+      deps.log.warn({ reason }, 'rejected Twilio request');
+    },
+  });
+  // The WhatsApp webhooks first, as plain routes: they carry nearly all the traffic, and each layer a
+  // request passes on its way costs a path match.
+  const whatsapp = whatsappHandlers(deps);
+  app.post('/twilio/whatsapp', twilioForm, twilioAuth, whatsapp.inbound);
+  app.post('/twilio/whatsapp/status', twilioForm, twilioAuth, whatsapp.status);
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -50,19 +70,7 @@ export function createApp(deps: AppDeps): Express {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 
-  app.use(
-    '/twilio',
-    express.urlencoded({ extended: false, limit: deps.maxBodyBytes, parameterLimit: 200 }),
-    twilioSignature({
-      authToken: deps.twilioAuthToken,
-      publicBaseUrl: deps.publicBaseUrl,
-      onRejected: (reason) => {
-        deps.metrics.errors.inc({ kind: 'bad_signature' });
-        deps.log.warn({ reason }, 'rejected Twilio request');
-      },
-    }),
-  );
-  app.use(whatsappRoutes(deps));
+  app.use('/twilio', twilioForm, twilioAuth);
   if (deps.api) app.use('/api/v1', deps.api);
   if (deps.admin) app.use('/admin/v1', deps.admin);
   if (deps.voice) app.use(voiceRoutes(deps.voice));

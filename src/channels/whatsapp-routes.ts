@@ -1,7 +1,7 @@
 // POST /twilio/whatsapp and its status callback: verify, parse, admit (flood limit + durable inbox), run
 // the turn, answer TwiML. The answer is always valid TwiML; when something inside fails, a short message
 // in the owner's language: "please try again in a minute" when Redis is away, an apology otherwise.
-import { Router, type Response } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import {
   ConflictError,
@@ -110,8 +110,15 @@ function guessLang(text: string): Lang {
   }
 }
 
-export function whatsappRoutes(deps: WhatsAppRouteDeps): Router {
-  const router = Router();
+/** The two WhatsApp webhooks, mounted by the app at their paths (`app.ts`), behind body parsing and the signature check. */
+export interface WhatsAppHandlers {
+  /** POST /twilio/whatsapp */
+  readonly inbound: RequestHandler;
+  /** POST /twilio/whatsapp/status */
+  readonly status: RequestHandler;
+}
+
+export function whatsappHandlers(deps: WhatsAppRouteDeps): WhatsAppHandlers {
   const now = deps.clock ?? (() => new Date());
   const render = whatsappRenderer(deps.text);
   const answer = (res: Response, lang: Lang, key: string) =>
@@ -191,7 +198,7 @@ export function whatsappRoutes(deps: WhatsAppRouteDeps): Router {
     return toTwiml([deps.messages.format(guessLang(inbound.text), { key })]);
   };
 
-  router.post('/twilio/whatsapp', async (req, res) => {
+  const receive: RequestHandler = async (req, res) => {
     let inbound;
     try {
       inbound = parseWhatsApp(req.body, now());
@@ -260,9 +267,9 @@ export function whatsappRoutes(deps: WhatsAppRouteDeps): Router {
       xml = failure(error, inbound);
     }
     send(res, inbound.messageId, xml);
-  });
+  };
 
-  router.post('/twilio/whatsapp/status', async (req, res) => {
+  const receiveStatus: RequestHandler = async (req, res) => {
     const parsed = statusSchema.safeParse(req.body);
     if (!parsed.success) {
       res
@@ -294,7 +301,7 @@ export function whatsappRoutes(deps: WhatsAppRouteDeps): Router {
       return;
     }
     res.status(204).end();
-  });
+  };
 
-  return router;
+  return { inbound: receive, status: receiveStatus };
 }
