@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const RUN = 4;
 
-function words(text: string): string[] {
+/** Lower-case words of a line, punctuation and apostrophes dropped (what two lines are compared by). */
+export function words(text: string): string[] {
   return text
     .toLowerCase()
     .split(/[^\p{L}\p{M}\p{N}']+/u)

@@ -7,15 +7,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { words } from './check-overlap.js';
 
-/** Lower-case words only: the key under which two lines count as the same sentence. */
+/** Lower-case words only: the key under which two lines count as the same sentence (as check-overlap.ts). */
 export function sentenceKey(text: string): string {
-  return text
-    .toLowerCase()
-    .split(/[^\p{L}\p{M}\p{N}']+/u)
-    .map((w) => w.replace(/'/g, ''))
-    .filter((w) => w.length > 0)
-    .join(' ');
+  return words(text).join(' ');
 }
 
 /** Minimal RFC 4180 reader (quoted fields with commas, doubled quotes and line breaks). */
