@@ -23,7 +23,8 @@ const whatsappSchema = z
     Label: field(256).optional(),
     NumMedia: z.coerce.number().int().min(0).max(MAX_MEDIA).optional(),
   })
-  .passthrough();
+  // Other fields are not copied (media fields are read from the flat form below).
+  .strip();
 
 export class InvalidInput extends Error {
   override readonly name = 'InvalidInput';

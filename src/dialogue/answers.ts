@@ -4,7 +4,7 @@ import type { Lang } from '../language/langs.js';
 import { normalizeDigits, parseAmount, parseCount, parseYears } from '../language/numbers.js';
 import { getBusinessKind, matchBusinessKind, matchYesNo, normalizeText } from '../language/understand.js';
 import { parsePin, parsePlace, stateFromLocation } from '../profile/places.js';
-import { profileSchema, type Profile } from '../profile/profile.js';
+import { parseProfileFields, type Profile } from '../profile/profile.js';
 import type { FlowChoice, Question } from './flow.js';
 
 export interface AnswerInput {
@@ -58,8 +58,7 @@ function fromChoice(question: Question, choice: FlowChoice): Profile | undefined
     const kind = typeof choice.value === 'string' ? getBusinessKind(choice.value) : undefined;
     return kind && { businessKind: kind.id, sector: kind.sector, subSector: kind.subSector };
   }
-  const parsed = profileSchema.safeParse({ [question.id]: choice.value });
-  return parsed.success ? parsed.data : undefined;
+  return parseProfileFields({ [question.id]: choice.value });
 }
 
 function freeAnswer(question: Question, input: AnswerInput, lang: Lang, now: Date): Profile | undefined {
@@ -117,6 +116,5 @@ export function parseAnswer(
     numeric && bareNumber && input.payload === undefined ? undefined : pickChoice(question, input, lang);
   const fields = choice ? fromChoice(question, choice) : freeAnswer(question, input, lang, now);
   if (!fields) return undefined;
-  const valid = profileSchema.safeParse(fields);
-  return valid.success ? valid.data : undefined;
+  return parseProfileFields(fields);
 }

@@ -96,4 +96,23 @@ export const profileSchema = z
   .strict();
 
 export type Profile = z.infer<typeof profileSchema>;
+
+const profileFields: Readonly<Record<string, z.ZodTypeAny>> = profileSchema.shape;
+
+/**
+ * `fields` checked against the profile schema one field at a time: the same verdict and output as
+ * `profileSchema.safeParse` (an unknown field fails, as the schema is strict), without walking all of the
+ * schema's fields for the one or two an answer fills (this runs on every answer).
+ */
+export function parseProfileFields(fields: Readonly<Record<string, unknown>>): Profile | undefined {
+  const out: Record<string, unknown> = {};
+  for (const key in fields) {
+    const field = Object.hasOwn(profileFields, key) ? profileFields[key] : undefined;
+    if (field === undefined) return undefined;
+    const parsed = field.safeParse(fields[key]);
+    if (!parsed.success) return undefined;
+    out[key] = parsed.data;
+  }
+  return out;
+}
 export type ProfileField = keyof Profile;
