@@ -1,7 +1,6 @@
 // The HTTP app: Twilio webhooks (signed), health, readiness and metrics. Built from ready-made parts;
 // main.ts (the composition root) decides which adapters those are.
 import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
-import { formBody } from './channels/form-body.js';
 import { twilioSignature } from './channels/twilio-signature.js';
 import { whatsappHandlers, type WhatsAppRouteDeps } from './channels/whatsapp-routes.js';
 import { voiceRoutes, type VoiceRouteDeps } from './channels/voice-routes.js';
@@ -36,7 +35,11 @@ export function createApp(deps: AppDeps): Express {
   });
 
   // Every /twilio request: its form body parsed, then its signature checked (before anything is read).
-  const twilioForm = formBody({ limit: deps.maxBodyBytes, parameterLimit: 200 });
+  const twilioForm = express.urlencoded({
+    extended: false,
+    limit: deps.maxBodyBytes,
+    parameterLimit: 200,
+  });
   const twilioAuth = twilioSignature({
     authToken: deps.twilioAuthToken,
     publicBaseUrl: deps.publicBaseUrl,
