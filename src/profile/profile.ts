@@ -96,6 +96,7 @@ export const profileSchema = z
   .strict();
 
 export type Profile = z.infer<typeof profileSchema>;
+export type ProfileField = keyof Profile;
 
 const profileFields: Readonly<Record<string, z.ZodTypeAny>> = profileSchema.shape;
 
@@ -115,4 +116,3 @@ export function parseProfileFields(fields: Readonly<Record<string, unknown>>): P
   }
   return out;
 }
-export type ProfileField = keyof Profile;

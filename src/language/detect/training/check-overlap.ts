@@ -56,11 +56,12 @@ export function findOverlaps(reference: readonly string[], files: readonly strin
   return out;
 }
 
-function referenceTexts(tsv: string): string[] {
-  const lines = readFileSync(tsv, 'utf8').split('\n');
+/** One named column of a TSV file with a header row (e.g. the measuring set's `text`). */
+export function tsvColumn(file: string, column: string): string[] {
+  const lines = readFileSync(file, 'utf8').split('\n');
   const header = (lines[0] ?? '').split('\t');
-  const col = header.indexOf('text');
-  if (col < 0) throw new Error(`${tsv}: no "text" column`);
+  const col = header.indexOf(column);
+  if (col < 0) throw new Error(`${file}: no "${column}" column`);
   return lines.slice(1).map((l) => l.split('\t')[col] ?? '');
 }
 
@@ -78,7 +79,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
           .filter((f) => f.endsWith('.txt'))
           .sort()
           .map((f) => `${dataDir}${f}`);
-  const found = findOverlaps(referenceTexts(tsv), files);
+  const found = findOverlaps(tsvColumn(tsv, 'text'), files);
   for (const o of found) console.log(`${o.file}:${o.line}\t${o.kind}\t${o.words}`);
   console.log(`${files.length} files checked, ${found.length} overlapping lines`);
   process.exitCode = found.length > 0 ? 1 : 0;

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { words } from './check-overlap.js';
+import { tsvColumn, words } from './check-overlap.js';
 
 /** Lower-case words only: the key under which two lines count as the same sentence (as check-overlap.ts). */
 export function sentenceKey(text: string): string {
@@ -63,14 +63,6 @@ export function keepNew(lines: readonly string[], exclude: ReadonlySet<string>, 
     out.push(line);
   }
   return out;
-}
-
-function tsvColumn(file: string, column: string): string[] {
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const header = (lines[0] ?? '').split('\t');
-  const col = header.indexOf(column);
-  if (col < 0) throw new Error(`${file}: no "${column}" column`);
-  return lines.slice(1).map((l) => l.split('\t')[col] ?? '');
 }
 
 function write(name: string, header: string, lines: readonly string[]): void {
