@@ -12,6 +12,7 @@ import { createRedisStore } from './adapters/redis-store.js';
 import { createRedisClient } from './adapters/redis-client.js';
 import { createMemoryInbox } from './adapters/memory-inbox.js';
 import { createRedisInbox } from './adapters/redis-inbox.js';
+import { createRedisAdmitAndBegin } from './adapters/redis-turn-start.js';
 import { createSender } from './adapters/create-sender.js';
 import { Settler, startRecovery, type RecoveryLoop } from './channels/inbox-recovery.js';
 import type { Sender } from './channels/sender.js';
@@ -297,7 +298,13 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
         transcribeVoiceNote({ stt, fetchMedia: (url) => fetchMedia(url) }, media, candidates),
       sender,
     },
-    inbox: { inbox, settle: settler.settle, perMinute: config.floodPerMinute, graceMs: config.inboxGraceMs },
+    inbox: {
+      inbox,
+      settle: settler.settle,
+      perMinute: config.floodPerMinute,
+      graceMs: config.inboxGraceMs,
+      ...(redis ? { admitAndBegin: createRedisAdmitAndBegin({ redis, sealer, prefix }) } : {}),
+    },
     voice: {
       engine,
       text: { messages, flow, item: (id) => catalog.byId.get(id) },

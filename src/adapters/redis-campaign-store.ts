@@ -230,6 +230,7 @@ export function createRedisCampaignStore(options: RedisCampaignStoreOptions): Ca
     async lastCampaign(ownerId) {
       return (await redis.get(key.last(ownerId))) ?? undefined;
     },
+    lastCampaignKey: key.last,
     async recordReaction(id, ownerId, reaction) {
       const counted = await script(
         `if redis.call('HSETNX', KEYS[1], ARGV[1], '1') == 1 then redis.call('HINCRBY', KEYS[2], ARGV[2], 1) return 1 end return 0`,

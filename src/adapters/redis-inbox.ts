@@ -8,8 +8,10 @@ import {
   encodeEntry,
   minuteBucket,
   type Admission,
+  type AdmitOptions,
   type ClaimedEntry,
   type Inbox,
+  type InboxEntry,
 } from '../dialogue/inbox.js';
 import { guarded, INBOX_DONE_COMMAND } from './redis-client.js';
 import type { Sealer } from './sealer.js';
@@ -21,12 +23,16 @@ export interface RedisInboxOptions {
 }
 
 // KEYS: flood counter, due zset, entries hash. ARGV: counter TTL, limit, due time, message id, sealed entry.
-const ADMIT = `
+// Counts the message and, within the limit, records it; leaves the count in `n`. A script that reads on
+// after an admission (redis-turn-start.ts) appends its reads to this text and uses KEYS/ARGV past these.
+export const ADMIT_COUNT = `
 local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('EXPIRE', KEYS[1], tonumber(ARGV[1])) end
 if n > tonumber(ARGV[2]) then return n end
 redis.call('ZADD', KEYS[2], 'NX', ARGV[3], ARGV[4])
-redis.call('HSETNX', KEYS[3], ARGV[4], ARGV[5])
+redis.call('HSETNX', KEYS[3], ARGV[4], ARGV[5])`;
+
+const ADMIT = `${ADMIT_COUNT}
 return n`;
 
 // KEYS: due zset, entries hash, progress hash. ARGV: now, lease end, limit.
@@ -57,6 +63,34 @@ return 1`;
 /** Flood counters outlive their minute a little, so a clock skew between processes does not reset them. */
 const FLOOD_TTL_SECONDS = 120;
 
+/** The keys and arguments of ADMIT (and of the scripts that start with ADMIT_COUNT) for one entry. */
+export function admitCall(
+  prefix: string,
+  sealer: Sealer,
+  entry: InboxEntry,
+  { now, perMinute, dueAt }: AdmitOptions,
+): { keys: string[]; args: string[] } {
+  return {
+    keys: [
+      `${prefix}flood:${entry.ownerId}:${minuteBucket(now)}`,
+      `${prefix}inbox:due`,
+      `${prefix}inbox:msg`,
+    ],
+    args: [
+      String(FLOOD_TTL_SECONDS),
+      String(perMinute),
+      String(dueAt),
+      entry.inbound.messageId,
+      sealer.seal(encodeEntry(entry)),
+    ],
+  };
+}
+
+/** ADMIT's count as an admission. */
+export function admissionOf(count: number, perMinute: number): Admission {
+  return count <= perMinute ? 'admitted' : count === perMinute + 1 ? 'flooded' : 'muted';
+}
+
 export function createRedisInbox(options: RedisInboxOptions): Inbox {
   const { redis, sealer, prefix = 'saathi:' } = options;
   const scripts = redis as Redis & {
@@ -74,22 +108,10 @@ export function createRedisInbox(options: RedisInboxOptions): Inbox {
   const sent = `${prefix}inbox:sent`;
 
   return {
-    async admit(entry, { now, perMinute, dueAt }): Promise<Admission> {
-      const sealed = sealer.seal(encodeEntry(entry));
-      const flood = `${prefix}flood:${entry.ownerId}:${minuteBucket(now)}`;
-      const count = await guarded(() =>
-        scripts.saathiInboxAdmit(
-          flood,
-          due,
-          entries,
-          String(FLOOD_TTL_SECONDS),
-          String(perMinute),
-          String(dueAt),
-          entry.inbound.messageId,
-          sealed,
-        ),
-      );
-      return count <= perMinute ? 'admitted' : count === perMinute + 1 ? 'flooded' : 'muted';
+    async admit(entry, options): Promise<Admission> {
+      const { keys, args } = admitCall(prefix, sealer, entry, options);
+      const count = await guarded(() => scripts.saathiInboxAdmit(...keys, ...args));
+      return admissionOf(count, options.perMinute);
     },
     async done(messageId) {
       // One script, sent immediately (not auto-pipelined): see redis-client.ts.

@@ -8,6 +8,7 @@ import {
   RECEIPT_TTL_SECONDS,
   STATUS_TTL_SECONDS,
   statusRank,
+  type Begun,
   type CommitResult,
   type ConversationRecord,
   type ConversationStore,
@@ -56,6 +57,39 @@ for _, id in ipairs(ids) do
 end
 return ids`;
 
+/** Keys of one owner's conversation and of one message's receipt (also read by redis-turn-start.ts). */
+export function conversationKeys(prefix: string) {
+  return {
+    conversation: (ownerId: string) => `${prefix}conv:${ownerId}`,
+    // Message SIDs are opaque provider ids, not personal data: no keyed hash needed.
+    receipt: (messageId: string) => `${prefix}rcpt:${messageId}`,
+  };
+}
+
+function unseal(
+  sealer: Sealer,
+  version: string | null | undefined,
+  data: string | null | undefined,
+): StoredConversation | undefined {
+  return version == null || data == null
+    ? undefined
+    : { record: JSON.parse(sealer.open(data)) as ConversationRecord, version: Number(version) };
+}
+
+/** A turn's first read (receipt, then conversation version and data, as Redis returned them) as a Begun. */
+export function begunOf(
+  sealer: Sealer,
+  sealedReceipt: string | null | undefined,
+  version: string | null | undefined,
+  data: string | null | undefined,
+): Begun {
+  const conversation = unseal(sealer, version, data);
+  return {
+    ...(sealedReceipt ? { receipt: sealer.open(sealedReceipt) } : {}),
+    ...(conversation ? { conversation } : {}),
+  };
+}
+
 export function createRedisStore(options: RedisStoreOptions): ConversationStore {
   const { redis, sealer, prefix = 'saathi:', retentionSeconds = 0 } = options;
   // Scripts run by SHA (EVALSHA, loaded on first use), not resent in full on every call.
@@ -70,26 +104,16 @@ export function createRedisStore(options: RedisStoreOptions): ConversationStore 
     redis.defineCommand('saathiSweepIdle', { numberOfKeys: 1, lua: SWEEP });
   }
   const key = {
-    conversation: (ownerId: string) => `${prefix}conv:${ownerId}`,
-    // Message SIDs are opaque provider ids, not personal data: no keyed hash needed.
-    receipt: (messageId: string) => `${prefix}rcpt:${messageId}`,
+    ...conversationKeys(prefix),
     status: (messageId: string) => `${prefix}status:${messageId}`,
     /** Sorted set: owner id → epoch ms of the owner's last message (retention sweep). */
     seen: `${prefix}conv-seen`,
   };
 
-  const unseal = (
-    version: string | null | undefined,
-    data: string | null | undefined,
-  ): StoredConversation | undefined =>
-    version == null || data == null
-      ? undefined
-      : { record: JSON.parse(sealer.open(data)) as ConversationRecord, version: Number(version) };
-
   return {
     async load(ownerId) {
       const [version, data] = await guarded(() => redis.hmget(key.conversation(ownerId), 'v', 'd'));
-      return unseal(version, data);
+      return unseal(sealer, version, data);
     },
     async begin(ownerId, messageId) {
       // Two commands issued in the same tick: auto-pipelining sends them in one write, together with
@@ -97,11 +121,7 @@ export function createRedisStore(options: RedisStoreOptions): ConversationStore 
       const [sealed, [version, data]] = await guarded(() =>
         Promise.all([redis.get(key.receipt(messageId)), redis.hmget(key.conversation(ownerId), 'v', 'd')]),
       );
-      const conversation = unseal(version, data);
-      return {
-        ...(sealed ? { receipt: sealer.open(sealed) } : {}),
-        ...(conversation ? { conversation } : {}),
-      };
+      return begunOf(sealer, sealed, version, data);
     },
     async commit(
       ownerId,

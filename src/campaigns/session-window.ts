@@ -9,16 +9,24 @@ export const SESSION_WINDOW_MS = 24 * 60 * 60_000;
 export interface SessionWindow {
   /** Records an inbound message from the owner at `at` (epoch ms); an older time never wins. */
   touch(ownerId: string, at: number): Promise<void>;
+  /**
+   * `touch`, and in the same script the string at `alsoRead` (another key of this Redis), so the webhook
+   * learns what else it needs about the owner in the same round trip.
+   */
+  touchAndRead(ownerId: string, at: number, alsoRead: string): Promise<string | undefined>;
   lastInbound(ownerId: string): Promise<number | undefined>;
   isOpen(ownerId: string, now: number): Promise<boolean>;
   /** Erasure: forgets the owner's last inbound time. */
   forget(ownerId: string): Promise<void>;
 }
 
-const TOUCH = `
+const TOUCH_ONLY = `
 local old = tonumber(redis.call('GET', KEYS[1]) or '0')
-if tonumber(ARGV[1]) > old then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
+if tonumber(ARGV[1]) > old then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end`;
+const TOUCH = `${TOUCH_ONLY}
 return 1`;
+const TOUCH_AND_READ = `${TOUCH_ONLY}
+return redis.call('GET', KEYS[2])`;
 
 export function createSessionWindow({
   redis,
@@ -37,6 +45,14 @@ export function createSessionWindow({
     async touch(ownerId, at) {
       // Kept a day past the window so a clock slightly behind still finds it.
       await script(TOUCH, [key(ownerId)], [String(at), String(2 * SESSION_WINDOW_MS)]);
+    },
+    async touchAndRead(ownerId, at, alsoRead) {
+      const value = await script(
+        TOUCH_AND_READ,
+        [key(ownerId), alsoRead],
+        [String(at), String(2 * SESSION_WINDOW_MS)],
+      );
+      return typeof value === 'string' ? value : undefined;
     },
     lastInbound,
     async isOpen(ownerId, now) {

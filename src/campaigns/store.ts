@@ -123,6 +123,8 @@ export interface CampaignStore {
   ): Promise<StatusChange | undefined>;
   /** The campaign that last reached the owner (for replies), if recent. */
   lastCampaign(ownerId: string): Promise<string | undefined>;
+  /** The string key `lastCampaign` reads, for a script that reads it along with other work. */
+  lastCampaignKey(ownerId: string): string;
   /** Counts a reply (and interest / opt-out) once per recipient. */
   recordReaction(id: string, ownerId: string, reaction: Reaction): Promise<boolean>;
   /** Everything kept about the owner: delivery records, reactions, last campaign, frequency entries. */

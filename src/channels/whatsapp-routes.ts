@@ -10,7 +10,7 @@ import {
   type TurnOutcome,
   type TurnRenderer,
 } from '../dialogue/engine.js';
-import type { Inbox } from '../dialogue/inbox.js';
+import type { Admission, AdmitAndBegin, Inbox } from '../dialogue/inbox.js';
 import { MESSAGE_STATUSES, StoreUnavailable, type Begun, type MessageStatus } from '../dialogue/store.js';
 import type { InboundEvent } from '../dialogue/types.js';
 import type { Messages } from '../i18n/messages.js';
@@ -34,6 +34,8 @@ export interface InboxDeps {
   readonly perMinute: number;
   /** An entry not done after this long is answered by the recovery loop instead (SAATHI_INBOX_GRACE_MS). */
   readonly graceMs: number;
+  /** Admission and the turn's first read in one round trip, where the stores offer it (Redis). */
+  readonly admitAndBegin?: AdmitAndBegin;
 }
 
 export interface WhatsAppRouteDeps {
@@ -136,8 +138,9 @@ export function whatsappHandlers(deps: WhatsAppRouteDeps): WhatsAppHandlers {
 
   /**
    * Counts and records the message; answers and returns false when it must go no further. With `read`,
-   * the turn's first read (`store.begin`) is issued right behind the admission, in the same tick, so both
-   * travel in one round trip; Redis runs them in order, so the message is recorded before it is read for.
+   * the turn's first read (`store.begin`) comes with the admission: in one command where the stores offer
+   * it (`admitAndBegin`), else issued right behind it in the same tick, so both travel in one round trip.
+   * Either way the message is recorded before it is read for.
    */
   const admit = async (
     inbound: InboundEvent,
@@ -154,11 +157,18 @@ export function whatsappHandlers(deps: WhatsAppRouteDeps): WhatsAppHandlers {
       inbound,
       ...(typeof replyFrom === 'string' && replyFrom.length <= 64 ? { replyFrom } : {}),
     };
-    const admitting = inbox.admit(entry, { now: at, perMinute, dueAt: at + graceMs + extraGraceMs });
-    const begun = read ? deps.engine.store.begin(ownerId, inbound.messageId) : undefined;
-    // Not awaited when the admission fails or turns the message away: its failure is of no interest.
-    begun?.catch(() => undefined);
-    const admission = await admitting;
+    const options = { now: at, perMinute, dueAt: at + graceMs + extraGraceMs };
+    let admission: Admission;
+    let begun: Promise<Begun> | undefined;
+    if (read && deps.inbox.admitAndBegin) {
+      ({ admission, begun } = await deps.inbox.admitAndBegin(entry, options));
+    } else {
+      const admitting = inbox.admit(entry, options);
+      begun = read ? deps.engine.store.begin(ownerId, inbound.messageId) : undefined;
+      // Not awaited when the admission fails or turns the message away: its failure is of no interest.
+      begun?.catch(() => undefined);
+      admission = await admitting;
+    }
     if (admission === 'admitted') return begun ? { admitted: true, begun } : { admitted: true };
     deps.metrics.errors.inc({ kind: 'flood' });
     if (admission === 'muted') {

@@ -27,10 +27,11 @@ export interface LeadSink {
 
 /** What campaigns learn from conversations (src/campaigns/engine.ts); counters, so best effort. */
 export interface CampaignHooks {
-  /** The owner wrote: WhatsApp's 24-hour window for free-form messages opens again. */
-  touchSession(ownerId: string, at: number): Promise<unknown>;
-  /** The owner answered after a campaign reached them. */
-  recordReply(ownerId: string, reply: { interested: boolean }): Promise<unknown>;
+  /**
+   * The owner wrote on WhatsApp: the 24-hour window for free-form messages opens again, and the message
+   * counts as a reply to the campaign that last reached them, if one did.
+   */
+  ownerWrote(ownerId: string, at: number): Promise<unknown>;
   /** The owner said STOP after a campaign reached them. */
   recordOptOut(ownerId: string): Promise<unknown>;
   /** Erasure: the owner's delivery records, reactions and session window go; counters stay. */
@@ -87,10 +88,8 @@ export function createAfterTurn(deps: AfterTurnDeps): (turn: CommittedTurn) => P
     };
     const { ownerId, after, now } = turn;
     const at = now.getTime();
-    if (turn.inbound.channel === 'whatsapp' && deps.campaigns) {
-      bestEffort('session window', deps.campaigns.touchSession(ownerId, at));
-      bestEffort('reply', deps.campaigns.recordReply(ownerId, { interested: false }));
-    }
+    if (turn.inbound.channel === 'whatsapp' && deps.campaigns)
+      bestEffort('session window and reply', deps.campaigns.ownerWrote(ownerId, at));
     const context = after?.context ?? turn.before?.context;
     const channel = turn.inbound.channel;
     const work: Promise<unknown>[] = [];

@@ -4,6 +4,7 @@
 // never handle one entry), replays the turn (idempotent by MessageSid) and sends the answer by REST.
 // The same single write counts the sender's messages per minute (flood limit), so it costs no extra trip.
 // Adapters: adapters/memory-inbox.ts, adapters/redis-inbox.ts.
+import type { Begun } from './store.js';
 import type { InboundEvent } from './types.js';
 
 export interface InboxEntry {
@@ -52,6 +53,18 @@ export interface Inbox {
   /** Entries not done yet (metrics, tests). */
   pending(): Promise<number>;
 }
+
+/**
+ * `Inbox.admit` and, when the message is admitted, its turn's first read (`ConversationStore.begin` of
+ * the entry's owner and message) in one round trip, in that order. Offered where the inbox and the
+ * conversation store share a database (adapters/redis-turn-start.ts); elsewhere the two calls are made.
+ * `begun` is there when admitted; a read that cannot be decoded rejects it (failing the turn, not the
+ * admission).
+ */
+export type AdmitAndBegin = (
+  entry: InboxEntry,
+  options: AdmitOptions,
+) => Promise<{ readonly admission: Admission; readonly begun?: Promise<Begun> }>;
 
 /** Serializes an entry for storage (dates as epoch ms). */
 export function encodeEntry(entry: InboxEntry): string {

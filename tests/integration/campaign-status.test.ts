@@ -80,6 +80,24 @@ describeRedis('campaign status callbacks', () => {
     });
   });
 
+  it('touches the session window and reads the last campaign in one call, the newest time winning', async () => {
+    engine = await startEngine();
+    const reader = await engine.addOwner();
+    const created = await engine.whatsappCampaign('bank-a');
+    await engine.until('bank-a', created.id);
+    const { sessions, store } = engine;
+    const lastKey = store.lastCampaignKey(reader.ownerId);
+    expect(await sessions.touchAndRead(reader.ownerId, DAYTIME, lastKey)).toBe(created.id);
+    // An older message arriving late neither moves the window back nor loses the read.
+    expect(await sessions.touchAndRead(reader.ownerId, DAYTIME - 60_000, lastKey)).toBe(created.id);
+    expect(await sessions.lastInbound(reader.ownerId)).toBe(DAYTIME);
+    const stranger = await engine.addOwner();
+    expect(
+      await sessions.touchAndRead(stranger.ownerId, DAYTIME, store.lastCampaignKey(stranger.ownerId)),
+    ).toBeUndefined();
+    expect(await sessions.isOpen(stranger.ownerId, DAYTIME + 1000)).toBe(true);
+  });
+
   it('maps call statuses and serves the approved voice message per language', async () => {
     engine = await startEngine();
     const answered = await engine.addOwner({ lang: 'hi' });

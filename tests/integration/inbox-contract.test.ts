@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMemoryInbox } from '../../src/adapters/memory-inbox.js';
 import { createRedisInbox } from '../../src/adapters/redis-inbox.js';
+import { createRedisAdmitAndBegin } from '../../src/adapters/redis-turn-start.js';
 import { createSealer } from '../../src/adapters/sealer.js';
 import type { Inbox, InboxEntry } from '../../src/dialogue/inbox.js';
 import { cleanup, connect, describeRedis, testPrefix } from '../support/redis.js';
@@ -99,6 +100,19 @@ describeRedis('Redis inbox', () => {
   contract(() => {
     const prefix = testPrefix();
     return { inbox: createRedisInbox({ redis, sealer, prefix }), done: () => cleanup(redis, prefix) };
+  });
+
+  // The webhook admits through the one script that also reads for the turn: it keeps the same contract.
+  describe('admitting with admitAndBegin', () => {
+    contract(() => {
+      const prefix = testPrefix();
+      const inbox = createRedisInbox({ redis, sealer, prefix });
+      const admitAndBegin = createRedisAdmitAndBegin({ redis, sealer, prefix });
+      return {
+        inbox: { ...inbox, admit: async (e, options) => (await admitAndBegin(e, options)).admission },
+        done: () => cleanup(redis, prefix),
+      };
+    });
   });
 
   it('stores entries sealed: no number, name or text in the clear', async () => {
