@@ -5,7 +5,9 @@ import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseWhatsApp, InvalidInput } from '../../src/channels/whatsapp-inbound.js';
+import { z } from 'zod';
+import { parseWhatsApp, InvalidInput, MAX_MEDIA, MAX_TEXT } from '../../src/channels/whatsapp-inbound.js';
+import type { InboundEvent } from '../../src/dialogue/types.js';
 import { testRuntime } from '../support/runtime.js';
 import { inboundForm, messagesOf, messageSid } from '../support/whatsapp.js';
 
@@ -91,7 +93,118 @@ const anyRequest: fc.Arbitrary<Sent> = fc.oneof(
   rawBody.map((raw): Sent => ({ kind: 'raw', raw })),
 );
 
+/**
+ * The reference for parseWhatsApp's field rules: the zod schema it was first written with (the parser now
+ * checks the same rules by hand, because it runs on every message).
+ */
+const field = (max: number) => z.string().max(max);
+const reference = z
+  .object({
+    MessageSid: z.string().regex(/^[A-Za-z]{2}[0-9a-fA-F]{32}$/),
+    From: z.string().regex(/^(whatsapp:)?\+?[0-9]{6,16}$/),
+    Body: field(8 * MAX_TEXT).optional(),
+    ProfileName: field(256).optional(),
+    ButtonPayload: field(256).optional(),
+    ListId: field(256).optional(),
+    Latitude: z.coerce.number().min(-90).max(90).optional(),
+    Longitude: z.coerce.number().min(-180).max(180).optional(),
+    Address: field(512).optional(),
+    Label: field(256).optional(),
+    NumMedia: z.coerce.number().int().min(0).max(MAX_MEDIA).optional(),
+  })
+  .strip();
+
+function referenceParse(body: Record<string, unknown>, receivedAt: Date): InboundEvent | 'invalid' {
+  const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
+  const flat = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, first(v)]));
+  const parsed = reference.safeParse(flat);
+  if (!parsed.success) return 'invalid';
+  const data = parsed.data;
+  const media: { url: string; contentType: string }[] = [];
+  for (let i = 0; i < (data.NumMedia ?? 0); i++) {
+    const url = flat[`MediaUrl${i}`];
+    const contentType = flat[`MediaContentType${i}`];
+    if (typeof url === 'string' && typeof contentType === 'string') media.push({ url, contentType });
+  }
+  const payload = data.ButtonPayload ?? data.ListId;
+  const label = data.Label ?? data.Address;
+  const location =
+    data.Latitude !== undefined && data.Longitude !== undefined
+      ? { lat: data.Latitude, lng: data.Longitude, ...(label ? { label } : {}) }
+      : undefined;
+  return {
+    channel: 'whatsapp',
+    messageId: data.MessageSid,
+    from: data.From,
+    text: (data.Body ?? '').slice(0, MAX_TEXT),
+    ...(payload ? { payload } : {}),
+    ...(location ? { location } : {}),
+    media,
+    ...(data.ProfileName ? { profileName: data.ProfileName.slice(0, 80) } : {}),
+    receivedAt,
+  };
+}
+
+/** Forms that exercise the numeric and optional fields: locations, media counts, repeated fields. */
+const numeric = fc.oneof(
+  text,
+  fc.constantFrom('0', '90', '-90', '90.0001', '180', '-180.5', '10', '11', '2.5', ' 3 ', '0x10', 'Infinity'),
+);
+const located = fc
+  .record({
+    n: fc.integer({ min: 6_000_000_000, max: 9_999_999_999 }),
+    lat: fc.option(numeric, { nil: undefined }),
+    lng: fc.option(numeric, { nil: undefined }),
+    count: fc.option(numeric, { nil: undefined }),
+    label: fc.option(text, { nil: undefined }),
+    address: fc.option(text, { nil: undefined }),
+    payload: fc.option(text, { nil: undefined }),
+    listId: fc.option(text, { nil: undefined }),
+    media: fc.array(fc.tuple(text, text), { maxLength: 3 }),
+    repeated: fc.option(fc.array(text, { minLength: 1, maxLength: 3 }), { nil: undefined }),
+  })
+  .map(({ n, lat, lng, count, label, address, payload, listId, media, repeated }) => {
+    const form: Record<string, unknown> = inboundForm({
+      from: `whatsapp:+91${n}`,
+      body: 'x',
+      sid: messageSid(),
+    });
+    const set = (name: string, value: unknown) => value !== undefined && (form[name] = value);
+    set('Latitude', lat);
+    set('Longitude', lng);
+    set('NumMedia', count);
+    set('Label', label);
+    set('Address', address);
+    set('ButtonPayload', payload);
+    set('ListId', listId);
+    for (const [i, [url, type]] of media.entries()) {
+      form[`MediaUrl${i}`] = url;
+      form[`MediaContentType${i}`] = type;
+    }
+    set('Body', repeated);
+    return form;
+  });
+
 describe('WhatsApp webhook under arbitrary input', () => {
+  it('parseWhatsApp accepts and reads exactly what the reference schema does', () => {
+    const at = new Date();
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.oneof(mutated, arbitraryForm, validWithBody, located), (form) => {
+        const expected = referenceParse(form, at);
+        if (expected === 'invalid') {
+          expect(() => parseWhatsApp(form, at)).toThrow(InvalidInput);
+        } else {
+          accepted++;
+          expect(parseWhatsApp(form, at)).toEqual(expected);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    // Both sides of the rule were exercised, not only rejections.
+    expect(accepted).toBeGreaterThan(200);
+  });
+
   it('parseWhatsApp either returns an event or throws InvalidInput', () => {
     fc.assert(
       fc.property(fc.oneof(mutated, arbitraryForm), (form) => {
