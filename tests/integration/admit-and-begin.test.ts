@@ -7,7 +7,7 @@ import { createRedisStore } from '../../src/adapters/redis-store.js';
 import { createRedisAdmitAndBegin } from '../../src/adapters/redis-turn-start.js';
 import { createSealer } from '../../src/adapters/sealer.js';
 import type { InboxEntry } from '../../src/dialogue/inbox.js';
-import type { ConversationRecord } from '../../src/dialogue/store.js';
+import { conversationRecord } from '../support/conversation.js';
 import { cleanup, connect, describeRedis, testPrefix } from '../support/redis.js';
 import { messageSid } from '../support/whatsapp.js';
 
@@ -25,25 +25,8 @@ const entry = (ownerId: string, messageId = messageSid()): InboxEntry => ({
   },
 });
 
-const record = (state: string): ConversationRecord => ({
-  flow: { id: 'onboarding', version: 1 },
-  state,
-  lastSeen: T0,
-  context: {
-    lang: 'hi',
-    consent: 'granted',
-    optedOut: false,
-    profile: { businessKind: 'kirana' },
-    skipped: [],
-    history: [],
-    attempts: 0,
-    editing: false,
-    goto: 'location',
-    returnTo: 'consent',
-    page: 0,
-    dismissed: [],
-  },
-});
+const record = (state: string) =>
+  conversationRecord(state, { lastSeen: T0, context: { profile: { businessKind: 'kirana' } } });
 
 describeRedis('admitAndBegin on Redis', () => {
   const redis = connect();

@@ -8,7 +8,7 @@ import { createMemoryStore } from '../../src/adapters/memory-store.js';
 import { createRedisStore } from '../../src/adapters/redis-store.js';
 import { createSealer } from '../../src/adapters/sealer.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import type { ConversationRecord, ConversationStore } from '../../src/dialogue/store.js';
+import type { ConversationStore } from '../../src/dialogue/store.js';
 import { createMetrics } from '../../src/metrics.js';
 import { DAY_MS, runRetentionSweep } from '../../src/privacy/retention.js';
 import {
@@ -19,18 +19,13 @@ import {
   startRetentionJobs,
   type IntervalTimer,
 } from '../../src/privacy/retention-schedule.js';
+import { conversationRecord } from '../support/conversation.js';
 import { eventually } from '../support/eventually.js';
 import { cleanup, connect, describeRedis, REDIS_URL, testPrefix } from '../support/redis.js';
 
 const NOW = Date.UTC(2026, 5, 1, 10);
 const clock = () => new Date(NOW);
-const record = (lastSeen: number) =>
-  ({
-    flow: { id: 'onboarding', version: 1 },
-    state: 'q_years',
-    context: { lang: 'hi' },
-    lastSeen,
-  }) as unknown as ConversationRecord;
+const record = (lastSeen: number) => conversationRecord('q_yearsInBusiness', { lastSeen });
 
 let messages = 0;
 async function seed(store: ConversationStore, idle: number, active: number): Promise<void> {

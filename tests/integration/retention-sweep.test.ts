@@ -9,35 +9,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/adapters/memory-store.js';
 import { createRedisStore } from '../../src/adapters/redis-store.js';
 import { createSealer } from '../../src/adapters/sealer.js';
-import type { ConversationRecord, ConversationStore } from '../../src/dialogue/store.js';
+import type { ConversationStore } from '../../src/dialogue/store.js';
 import { createMetrics } from '../../src/metrics.js';
 import { DAY_MS, runRetentionSweep } from '../../src/privacy/retention.js';
+import { conversationRecord } from '../support/conversation.js';
 import { cleanup, connect, describeRedis, REDIS_URL, testPrefix } from '../support/redis.js';
 
 const NOW = Date.UTC(2026, 5, 1, 10);
 const PERIOD = 180 * DAY_MS;
 const clock = () => new Date(NOW);
 
-const record = (lastSeen: number): ConversationRecord => ({
-  flow: { id: 'onboarding', version: 1 },
-  state: 'q_location',
-  lastSeen,
-  context: {
-    lang: 'hi',
-    consent: 'granted',
-    optedOut: false,
-    name: 'Sunita',
-    profile: { businessKind: 'tailor' },
-    skipped: [],
-    history: [],
-    attempts: 0,
-    editing: false,
-    goto: 'location',
-    returnTo: 'consent',
-    page: 0,
-    dismissed: [],
-  },
-});
+const record = (lastSeen: number) => conversationRecord('q_location', { lastSeen });
 
 let messages = 0;
 const turn = (store: ConversationStore, ownerId: string, version: number, lastSeen: number) =>

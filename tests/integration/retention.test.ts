@@ -6,20 +6,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/adapters/memory-store.js';
 import { createRedisStore } from '../../src/adapters/redis-store.js';
 import { createSealer } from '../../src/adapters/sealer.js';
-import type { ConversationRecord } from '../../src/dialogue/store.js';
 import { BACKSTOP_MARGIN_MS, runRetentionSweep } from '../../src/privacy/retention.js';
+import { conversationRecord } from '../support/conversation.js';
 import { cleanup, connect, describeRedis, testPrefix } from '../support/redis.js';
 import { testRuntime } from '../support/runtime.js';
 import { messageSid, owner } from '../support/whatsapp.js';
 
 const DAY = 24 * 3600 * 1000;
-const record = (lastSeen: number): ConversationRecord =>
-  ({
-    flow: { id: 'onboarding', version: 1 },
-    state: 'q_years',
-    context: { lang: 'hi' },
-    lastSeen,
-  }) as unknown as ConversationRecord;
+const record = (lastSeen: number) => conversationRecord('q_yearsInBusiness', { lastSeen });
 
 describe('memory store retention (injected clock)', () => {
   it('forgets a conversation once the retention period passes without a turn, and each turn restarts it', async () => {

@@ -4,29 +4,23 @@ import type { Redis } from 'ioredis';
 import { createMemoryStore } from '../../src/adapters/memory-store.js';
 import { createRedisStore } from '../../src/adapters/redis-store.js';
 import { createSealer } from '../../src/adapters/sealer.js';
-import type { ConversationRecord, ConversationStore } from '../../src/dialogue/store.js';
+import type { ConversationStore } from '../../src/dialogue/store.js';
+import { conversationRecord } from '../support/conversation.js';
 import { cleanup, connect, describeRedis, testPrefix } from '../support/redis.js';
 
-const record = (state: string, lastSeen = 1): ConversationRecord => ({
-  flow: { id: 'onboarding', version: 1 },
-  state,
-  lastSeen,
-  context: {
-    lang: 'hi',
-    consent: 'granted',
-    optedOut: false,
-    name: 'Sunita',
-    profile: { businessKind: 'tailor', sector: 'manufacturing', subSector: 'garments', monthlySales: 80000 },
-    skipped: [],
-    history: ['businessKind'],
-    attempts: 0,
-    editing: false,
-    goto: 'location',
-    returnTo: 'consent',
-    page: 0,
-    dismissed: [],
-  },
-});
+const record = (state: string, lastSeen = 1) =>
+  conversationRecord(state, {
+    lastSeen,
+    context: {
+      profile: {
+        businessKind: 'tailor',
+        sector: 'manufacturing',
+        subSector: 'garments',
+        monthlySales: 80000,
+      },
+      history: ['businessKind'],
+    },
+  });
 
 function contract(
   name: string,
