@@ -5,9 +5,8 @@
 import type { Redis } from 'ioredis';
 import type { AdmitAndBegin } from '../dialogue/inbox.js';
 import { guarded } from './redis-client.js';
-import { ADMIT_COUNT, admissionOf, admitCall } from './redis-inbox.js';
+import { ADMIT_COUNT, admissionOf, admitCall, type RedisInboxOptions } from './redis-inbox.js';
 import { begunOf, conversationKeys } from './redis-store.js';
-import type { Sealer } from './sealer.js';
 
 // KEYS 1-3, ARGV 1-5: as ADMIT (redis-inbox.ts). KEYS[4]: receipt, KEYS[5]: conversation (redis-store.ts).
 // Returns the count alone when the message is turned away, else {count, receipt, {version, data}}.
@@ -16,15 +15,9 @@ return {n, redis.call('GET', KEYS[4]), redis.call('HMGET', KEYS[5], 'v', 'd')}`;
 
 type Reply = number | [number, string | null, [string | null, string | null]];
 
-export function createRedisAdmitAndBegin({
-  redis,
-  sealer,
-  prefix = 'saathi:',
-}: {
-  redis: Redis;
-  sealer: Sealer;
-  prefix?: string;
-}): AdmitAndBegin {
+/** Takes the inbox's options: the script writes the inbox's keys (and reads the store's under the same prefix). */
+export function createRedisAdmitAndBegin(options: RedisInboxOptions): AdmitAndBegin {
+  const { redis, sealer, prefix = 'saathi:' } = options;
   const scripts = redis as Redis & { saathiAdmitAndBegin(...args: string[]): Promise<Reply> };
   if (!('saathiAdmitAndBegin' in redis))
     redis.defineCommand('saathiAdmitAndBegin', { numberOfKeys: 5, lua: ADMIT_AND_BEGIN });
