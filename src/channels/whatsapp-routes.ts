@@ -147,7 +147,7 @@ export function whatsappHandlers(deps: WhatsAppRouteDeps): WhatsAppHandlers {
     replyFrom: unknown,
     res: Response,
     { extraGraceMs = 0, read = false }: { extraGraceMs?: number; read?: boolean } = {},
-  ): Promise<{ admitted: boolean; begun?: Promise<Begun> }> => {
+  ): Promise<{ admitted: boolean; started?: { ownerId: string; begun: Promise<Begun> } }> => {
     if (!deps.inbox) return { admitted: true };
     const { inbox, perMinute, graceMs } = deps.inbox;
     const ownerId = deps.engine.ownerId(inbound.from);
@@ -169,7 +169,8 @@ export function whatsappHandlers(deps: WhatsAppRouteDeps): WhatsAppHandlers {
       begun?.catch(() => undefined);
       admission = await admitting;
     }
-    if (admission === 'admitted') return begun ? { admitted: true, begun } : { admitted: true };
+    if (admission === 'admitted')
+      return begun ? { admitted: true, started: { ownerId, begun } } : { admitted: true };
     deps.metrics.errors.inc({ kind: 'flood' });
     if (admission === 'muted') {
       res.type('text/xml').send(toTwiml([]));
@@ -221,7 +222,7 @@ export function whatsappHandlers(deps: WhatsAppRouteDeps): WhatsAppHandlers {
     }
     const replyFrom = (req.body as Record<string, unknown>).To;
     const note = deps.voiceNotes?.configured ? voiceNoteOf(inbound) : undefined;
-    let begun: Promise<Begun> | undefined;
+    let started: { ownerId: string; begun: Promise<Begun> } | undefined;
     try {
       // Nothing is written when this fails: the owner is asked to try again.
       const admission = await admit(
@@ -231,7 +232,7 @@ export function whatsappHandlers(deps: WhatsAppRouteDeps): WhatsAppHandlers {
         note ? { extraGraceMs: VOICE_NOTE_GRACE_MS } : { read: true },
       );
       if (!admission.admitted) return;
-      begun = admission.begun;
+      started = admission.started;
     } catch (error) {
       res.type('text/xml').send(failure(error, inbound));
       // Redis may have stored the entry before the connection dropped: it is settled (marked done, retried
@@ -259,7 +260,7 @@ export function whatsappHandlers(deps: WhatsAppRouteDeps): WhatsAppHandlers {
     // From here the entry is recorded: once an answer (even an apology) leaves, it is done.
     let xml: string;
     try {
-      xml = await handleInbound(deps.engine, inbound, render, begun);
+      xml = await handleInbound(deps.engine, inbound, render, started);
     } catch (error) {
       if (error instanceof StoreUnavailable && deps.inbox) {
         // The message is in the inbox but the turn's fate is unknown (Redis may have saved it and lost the

@@ -80,15 +80,16 @@ export async function handleInbound(
   render: TurnRenderer,
   /**
    * The first attempt's read, when the caller started it already (`store.begin` for this owner and
-   * message, issued after the message was recorded, e.g. in the same round trip as the inbox admission).
+   * message, issued after the message was recorded, e.g. in the same round trip as the inbox admission),
+   * with the owner id the caller computed for it.
    */
-  begun?: Promise<Begun>,
+  started?: { readonly ownerId: string; readonly begun: Promise<Begun> },
 ): Promise<string> {
-  const ownerId = deps.ownerId(inbound.from);
+  const ownerId = started?.ownerId ?? deps.ownerId(inbound.from);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (attempt > 0) await sleep(Math.random() * 5 * attempt);
-    const { receipt, conversation } = await (attempt === 0 && begun
-      ? begun
+    const { receipt, conversation } = await (attempt === 0 && started
+      ? started.begun
       : deps.store.begin(ownerId, inbound.messageId));
     if (receipt !== undefined) return receipt;
     const stepped = step(deps, conversation?.record, inbound);
