@@ -13,6 +13,7 @@ import { createRedisClient } from './adapters/redis-client.js';
 import { createMemoryInbox } from './adapters/memory-inbox.js';
 import { createRedisInbox } from './adapters/redis-inbox.js';
 import { createRedisAdmitAndBegin } from './adapters/redis-turn-start.js';
+import { sessionWindowKey } from './campaigns/session-window.js';
 import { createSender } from './adapters/create-sender.js';
 import { Settler, startRecovery, type RecoveryLoop } from './channels/inbox-recovery.js';
 import type { Sender } from './channels/sender.js';
@@ -291,7 +292,13 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
           }),
         }
       : {}),
-    ...(campaigns ? { onStatus: campaigns.recordStatus } : {}),
+    ...(campaigns
+      ? {
+          onStatus: campaigns.recordStatus,
+          onCampaignReply: (ownerId: string, campaignId: string) =>
+            campaigns.recordReply(ownerId, { interested: false, campaignId }),
+        }
+      : {}),
     voiceNotes: {
       configured: stt.configured,
       transcribe: (media, candidates) =>
@@ -303,7 +310,24 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
       settle: settler.settle,
       perMinute: config.floodPerMinute,
       graceMs: config.inboxGraceMs,
-      ...(redis ? { admitAndBegin: createRedisAdmitAndBegin({ redis, sealer, prefix }) } : {}),
+      ...(redis
+        ? {
+            admitAndBegin: createRedisAdmitAndBegin({
+              redis,
+              sealer,
+              prefix,
+              // With campaigns, the same script touches the session window and reads the last campaign.
+              ...(campaigns
+                ? {
+                    campaigns: {
+                      window: (ownerId: string) => sessionWindowKey(prefix, ownerId),
+                      lastCampaign: (ownerId: string) => campaigns.store.lastCampaignKey(ownerId),
+                    },
+                  }
+                : {}),
+            }),
+          }
+        : {}),
     },
     voice: {
       engine,

@@ -132,15 +132,6 @@ export function createCampaignEngine(deps: CampaignEngineDeps) {
     recordOptOut: (ownerId: string) => recordCampaignOptOut({ store }, ownerId),
     /** For the voice IVR at `/twilio/voice?campaign=<id>`. */
     voiceMessage: (campaignId: string, lang: Lang) => campaignVoiceMessage({ store }, campaignId, lang),
-    /**
-     * For the WhatsApp webhook: the owner wrote at `at`. Opens the 24-hour window and credits the reply to
-     * the campaign that last reached them; one round trip when no campaign did (nearly every message).
-     */
-    async ownerWrote(ownerId: string, at: number): Promise<void> {
-      const campaignId = await sessions.touchAndRead(ownerId, at, store.lastCampaignKey(ownerId));
-      if (campaignId !== undefined)
-        await recordCampaignReply({ store }, ownerId, { interested: false, campaignId });
-    },
     /** For the operator's export: the owner's delivery records, reactions and session window. */
     ownerData: (ownerId: string) => campaignDataOf(ownerDataDeps, ownerId),
     /** Erasure (chat DELETE or the operator): the owner's records go, the counters stay. */

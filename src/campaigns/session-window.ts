@@ -1,32 +1,39 @@
 // WhatsApp's 24-hour customer service window: free-form text may go to an owner only within 24 hours of
-// their last message; outside it, only an approved template. The WhatsApp webhook calls `touch` on every
-// inbound message; campaigns ask `isOpen` before choosing session text over a template.
+// their last message; outside it, only an approved template. Every inbound WhatsApp message touches it:
+// on Redis in the webhook's first script (adapters/redis-turn-start.ts, with TOUCH_WINDOW below);
+// campaigns ask `isOpen` before choosing session text over a template.
 import type { Redis } from 'ioredis';
 import { scriptRunner } from './lua.js';
 
 export const SESSION_WINDOW_MS = 24 * 60 * 60_000;
+/** The last inbound time is kept a day past the window, so a clock slightly behind still finds it. */
+export const SESSION_KEEP_MS = 2 * SESSION_WINDOW_MS;
+
+/** The key holding the owner's last inbound time (epoch ms). */
+export const sessionWindowKey = (prefix: string, ownerId: string) => `${prefix}wa-in:${ownerId}`;
+
+/**
+ * Lua: `touchWindow(key, at, keepMs)` records an inbound message at `at`; an older time never wins. A
+ * script that touches the window starts with this text.
+ */
+export const TOUCH_WINDOW = `
+local function touchWindow(key, at, keepMs)
+  local old = tonumber(redis.call('GET', key) or '0')
+  if tonumber(at) > old then redis.call('SET', key, at, 'PX', keepMs) end
+end`;
+
+const TOUCH = `${TOUCH_WINDOW}
+touchWindow(KEYS[1], ARGV[1], ARGV[2])
+return 1`;
 
 export interface SessionWindow {
   /** Records an inbound message from the owner at `at` (epoch ms); an older time never wins. */
   touch(ownerId: string, at: number): Promise<void>;
-  /**
-   * `touch`, and in the same script the string at `alsoRead` (another key of this Redis), so the webhook
-   * learns what else it needs about the owner in the same round trip.
-   */
-  touchAndRead(ownerId: string, at: number, alsoRead: string): Promise<string | undefined>;
   lastInbound(ownerId: string): Promise<number | undefined>;
   isOpen(ownerId: string, now: number): Promise<boolean>;
   /** Erasure: forgets the owner's last inbound time. */
   forget(ownerId: string): Promise<void>;
 }
-
-const TOUCH_ONLY = `
-local old = tonumber(redis.call('GET', KEYS[1]) or '0')
-if tonumber(ARGV[1]) > old then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end`;
-const TOUCH = `${TOUCH_ONLY}
-return 1`;
-const TOUCH_AND_READ = `${TOUCH_ONLY}
-return redis.call('GET', KEYS[2])`;
 
 export function createSessionWindow({
   redis,
@@ -35,7 +42,7 @@ export function createSessionWindow({
   redis: Redis;
   prefix?: string;
 }): SessionWindow {
-  const key = (ownerId: string) => `${prefix}wa-in:${ownerId}`;
+  const key = (ownerId: string) => sessionWindowKey(prefix, ownerId);
   const script = scriptRunner(redis);
   const lastInbound = async (ownerId: string) => {
     const value = await redis.get(key(ownerId));
@@ -43,16 +50,7 @@ export function createSessionWindow({
   };
   return {
     async touch(ownerId, at) {
-      // Kept a day past the window so a clock slightly behind still finds it.
-      await script(TOUCH, [key(ownerId)], [String(at), String(2 * SESSION_WINDOW_MS)]);
-    },
-    async touchAndRead(ownerId, at, alsoRead) {
-      const value = await script(
-        TOUCH_AND_READ,
-        [key(ownerId), alsoRead],
-        [String(at), String(2 * SESSION_WINDOW_MS)],
-      );
-      return typeof value === 'string' ? value : undefined;
+      await script(TOUCH, [key(ownerId)], [String(at), String(SESSION_KEEP_MS)]);
     },
     lastInbound,
     async isOpen(ownerId, now) {

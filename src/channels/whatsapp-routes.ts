@@ -48,6 +48,11 @@ export interface WhatsAppRouteDeps {
   readonly inbox?: InboxDeps;
   /** Voice notes transcribed and answered by REST (when a speech provider is configured). */
   readonly voiceNotes?: VoiceNoteReplyDeps;
+  /**
+   * The owner wrote after a campaign reached them (learned at admission, `InboxDeps.admitAndBegin`):
+   * counted as a reply to it. Best effort; awaited before the turn.
+   */
+  readonly onCampaignReply?: (ownerId: string, campaignId: string) => Promise<unknown>;
   /** Also told of every message status (campaign counters and per-recipient status). */
   readonly onStatus?: (update: {
     messageSid: string;
@@ -139,8 +144,9 @@ export function whatsappHandlers(deps: WhatsAppRouteDeps): WhatsAppHandlers {
   /**
    * Counts and records the message; answers and returns false when it must go no further. With `read`,
    * the turn's first read (`store.begin`) comes with the admission: in one command where the stores offer
-   * it (`admitAndBegin`), else issued right behind it in the same tick, so both travel in one round trip.
-   * Either way the message is recorded before it is read for.
+   * it (`admitAndBegin`, which with campaigns also touches the session window), else issued right behind
+   * it in the same tick, so both travel in one round trip. Either way the message is recorded before it
+   * is read for.
    */
   const admit = async (
     inbound: InboundEvent,
@@ -160,8 +166,19 @@ export function whatsappHandlers(deps: WhatsAppRouteDeps): WhatsAppHandlers {
     const options = { now: at, perMinute, dueAt: at + graceMs + extraGraceMs };
     let admission: Admission;
     let begun: Promise<Begun> | undefined;
-    if (read && deps.inbox.admitAndBegin) {
-      ({ admission, begun } = await deps.inbox.admitAndBegin(entry, options));
+    if (deps.inbox.admitAndBegin) {
+      // Voice notes too, though their read goes unused: the script also touches the session window.
+      let lastCampaign: string | undefined;
+      ({ admission, begun, lastCampaign } = await deps.inbox.admitAndBegin(entry, options));
+      if (!read) {
+        begun?.catch(() => undefined);
+        begun = undefined;
+      }
+      // Credited before the turn runs, so it never lands after an erasure that this message confirms.
+      if (lastCampaign !== undefined && deps.onCampaignReply)
+        await deps
+          .onCampaignReply(ownerId, lastCampaign)
+          .catch((error: unknown) => deps.log.warn({ err: error }, 'campaign hook failed: reply'));
     } else {
       const admitting = inbox.admit(entry, options);
       begun = read ? deps.engine.store.begin(ownerId, inbound.messageId) : undefined;

@@ -27,11 +27,6 @@ export interface LeadSink {
 
 /** What campaigns learn from conversations (src/campaigns/engine.ts); counters, so best effort. */
 export interface CampaignHooks {
-  /**
-   * The owner wrote on WhatsApp: the 24-hour window for free-form messages opens again, and the message
-   * counts as a reply to the campaign that last reached them, if one did.
-   */
-  ownerWrote(ownerId: string, at: number): Promise<unknown>;
   /** The owner said STOP after a campaign reached them. */
   recordOptOut(ownerId: string): Promise<unknown>;
   /** Erasure: the owner's delivery records, reactions and session window go; counters stay. */
@@ -88,8 +83,6 @@ export function createAfterTurn(deps: AfterTurnDeps): (turn: CommittedTurn) => P
     };
     const { ownerId, after, now } = turn;
     const at = now.getTime();
-    if (turn.inbound.channel === 'whatsapp' && deps.campaigns)
-      bestEffort('session window and reply', deps.campaigns.ownerWrote(ownerId, at));
     const context = after?.context ?? turn.before?.context;
     const channel = turn.inbound.channel;
     const work: Promise<unknown>[] = [];
@@ -154,7 +147,7 @@ export function createAfterTurn(deps: AfterTurnDeps): (turn: CommittedTurn) => P
     // After the ledger entries of this turn: a lead must find its share consent in place.
     await Promise.all(leadWork.map((record) => record()));
     if (turn.effects.some((effect) => effect.type === 'erase')) {
-      // The hooks of this very message (session window, reply) must not write after the erasure.
+      // The hooks of this very message (an opt-out count) must not write after the erasure.
       await Promise.all(hooks);
       await erase(ownerId);
       return;

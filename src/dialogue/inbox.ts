@@ -64,7 +64,15 @@ export interface Inbox {
 export type AdmitAndBegin = (
   entry: InboxEntry,
   options: AdmitOptions,
-) => Promise<{ readonly admission: Admission; readonly begun?: Promise<Begun> }>;
+) => Promise<{
+  readonly admission: Admission;
+  readonly begun?: Promise<Begun>;
+  /**
+   * Where campaigns share the database too: the script also touched the owner's WhatsApp session window,
+   * and this is the campaign that last reached the owner, if one did (the message is a reply to it).
+   */
+  readonly lastCampaign?: string;
+}>;
 
 /** Serializes an entry for storage (dates as epoch ms). */
 export function encodeEntry(entry: InboxEntry): string {

@@ -3,7 +3,10 @@ import { afterEach, expect, it } from 'vitest';
 import { campaignVoiceMessage } from '../../src/campaigns/voice.js';
 import { recordCampaignReply, recordCampaignStatus } from '../../src/campaigns/status.js';
 import type { Translator } from '../../src/language/translate/index.js';
+import { createRedisAdmitAndBegin } from '../../src/adapters/redis-turn-start.js';
+import { sessionWindowKey } from '../../src/campaigns/session-window.js';
 import { describeRedis } from '../support/redis.js';
+import { messageSid } from '../support/whatsapp.js';
 import { DAYTIME, startEngine, type Engine } from './campaign-harness.js';
 
 let engine: Engine | undefined;
@@ -80,21 +83,51 @@ describeRedis('campaign status callbacks', () => {
     });
   });
 
-  it('touches the session window and reads the last campaign in one call, the newest time winning', async () => {
+  it('the webhook’s first script touches the session window and reads the last campaign, newest time winning', async () => {
     engine = await startEngine();
     const reader = await engine.addOwner();
     const created = await engine.whatsappCampaign('bank-a');
     await engine.until('bank-a', created.id);
-    const { sessions, store } = engine;
-    const lastKey = store.lastCampaignKey(reader.ownerId);
-    expect(await sessions.touchAndRead(reader.ownerId, DAYTIME, lastKey)).toBe(created.id);
+    const { sessions, store, redis, sealer, prefix } = engine;
+    const admitAndBegin = createRedisAdmitAndBegin({
+      redis,
+      sealer,
+      prefix,
+      campaigns: {
+        window: (ownerId) => sessionWindowKey(prefix, ownerId),
+        lastCampaign: (ownerId) => store.lastCampaignKey(ownerId),
+      },
+    });
+    const message = (ownerId: string, at: number) =>
+      admitAndBegin(
+        {
+          ownerId,
+          inbound: {
+            channel: 'whatsapp',
+            messageId: messageSid(),
+            from: reader.to,
+            text: 'hello',
+            media: [],
+            receivedAt: new Date(at),
+          },
+        },
+        { now: at, perMinute: 2, dueAt: at + 1000 },
+      );
+    // All three in one clock minute (the flood limit here is 2 a minute).
+    const first = await message(reader.ownerId, DAYTIME + 2000);
+    expect(first).toMatchObject({ admission: 'admitted', lastCampaign: created.id });
+    expect(await first.begun).toEqual({});
     // An older message arriving late neither moves the window back nor loses the read.
-    expect(await sessions.touchAndRead(reader.ownerId, DAYTIME - 60_000, lastKey)).toBe(created.id);
-    expect(await sessions.lastInbound(reader.ownerId)).toBe(DAYTIME);
+    expect((await message(reader.ownerId, DAYTIME + 1000)).lastCampaign).toBe(created.id);
+    expect(await sessions.lastInbound(reader.ownerId)).toBe(DAYTIME + 2000);
+    // Turned away by the flood limit: nothing read, nothing touched.
+    const flooded = await message(reader.ownerId, DAYTIME + 3000);
+    expect(flooded).toEqual({ admission: 'flooded' });
+    expect(await sessions.lastInbound(reader.ownerId)).toBe(DAYTIME + 2000);
     const stranger = await engine.addOwner();
-    expect(
-      await sessions.touchAndRead(stranger.ownerId, DAYTIME, store.lastCampaignKey(stranger.ownerId)),
-    ).toBeUndefined();
+    const theirs = await message(stranger.ownerId, DAYTIME);
+    expect(theirs.admission).toBe('admitted');
+    expect(theirs.lastCampaign).toBeUndefined();
     expect(await sessions.isOpen(stranger.ownerId, DAYTIME + 1000)).toBe(true);
   });
 
