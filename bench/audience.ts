@@ -9,6 +9,7 @@ import { createSealer } from '../src/adapters/sealer.js';
 import { audienceSchema, type Audience } from '../src/campaigns/audience.js';
 import type { ProfileRecord } from '../src/profile/store.js';
 import { generateOwners } from '../src/profile/synthetic.js';
+import { deleteUnder } from './redis-cleanup.js';
 
 export interface AudienceBenchOptions {
   readonly redis: Redis;
@@ -53,15 +54,6 @@ const RUNS = 7;
 async function usedMemory(redis: Redis): Promise<number> {
   const info = await redis.info('memory');
   return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
-}
-
-async function deleteUnder(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 5_000);
-    cursor = next;
-    if (keys.length > 0) await redis.unlink(...keys);
-  } while (cursor !== '0');
 }
 
 export async function benchAudience(options: AudienceBenchOptions): Promise<AudienceBenchResult> {

@@ -23,6 +23,7 @@ import { createOfflineTranslator } from '../src/language/translate/index.js';
 import type { ProfileRecord } from '../src/profile/store.js';
 import { syntheticOwner } from '../src/profile/synthetic.js';
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN } from '../tests/support/fake-twilio-rest.js';
+import { deleteUnder } from './redis-cleanup.js';
 
 export interface CampaignBenchOptions {
   readonly redisUrl: string;
@@ -336,12 +337,7 @@ export async function benchCampaigns(options: CampaignBenchOptions): Promise<Cam
   } finally {
     twilio.close();
     await fake.close();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
+    await deleteUnder(redis, prefix);
     redis.disconnect();
     bull.disconnect();
   }

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
 import { compose } from '../src/main.js';
+import { deleteUnderUrl } from './redis-cleanup.js';
 
 export interface StepLatency {
   readonly step: string;
@@ -84,6 +85,7 @@ export async function benchVoice({
   } finally {
     server.close();
     await runtime.close();
+    if (redisUrl) await deleteUnderUrl(redisUrl, prefix);
   }
   const steps = [...timings.entries()].map(([step, values]) => {
     const sorted = [...values].sort((a, b) => a - b);

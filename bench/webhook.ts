@@ -9,6 +9,7 @@ import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
 import { compose } from '../src/main.js';
 import type { LoadResult } from './load.js';
+import { deleteUnderUrl } from './redis-cleanup.js';
 import type { LoadJob } from './load-worker.js';
 
 const TOKEN = 'bench-token-0123456789abcdef';
@@ -107,17 +108,7 @@ export async function benchWebhook({
 
   baselineServer.server.close();
   full.server.close();
-  if (redisUrl) {
-    const { Redis } = await import('ioredis');
-    const redis = new Redis(redisUrl);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-    await redis.quit();
-  }
+  if (redisUrl) await deleteUnderUrl(redisUrl, prefix);
   await runtime.close();
   return {
     store: redisUrl ? 'redis' : 'memory',
