@@ -13,15 +13,16 @@ import { begunOf, conversationKeys } from './redis-store.js';
 
 // KEYS 1-3, ARGV 1-5: as ADMIT (redis-inbox.ts). KEYS[4]: receipt, KEYS[5]: conversation (redis-store.ts).
 // Returns the count alone when the message is turned away, else {count, receipt, {version, data}}.
+const BEGIN_READS = `n, redis.call('GET', KEYS[4]), redis.call('HMGET', KEYS[5], 'v', 'd')`;
 const ADMIT_AND_BEGIN = `${ADMIT_COUNT}
-return {n, redis.call('GET', KEYS[4]), redis.call('HMGET', KEYS[5], 'v', 'd')}`;
+return {${BEGIN_READS}}`;
 
 // As ADMIT_AND_BEGIN, then KEYS[6]: session window, ARGV[6]: now, ARGV[7]: how long the window's time is
 // kept; KEYS[7]: the owner's last campaign, returned fourth.
 const ADMIT_AND_BEGIN_WITH_WINDOW = `${TOUCH_WINDOW}
 ${ADMIT_COUNT}
 touchWindow(KEYS[6], ARGV[6], ARGV[7])
-return {n, redis.call('GET', KEYS[4]), redis.call('HMGET', KEYS[5], 'v', 'd'), redis.call('GET', KEYS[7])}`;
+return {${BEGIN_READS}, redis.call('GET', KEYS[7])}`;
 
 type Reply =
   | number
@@ -54,24 +55,18 @@ export function createRedisAdmitAndBegin(
   return async (entry, options) => {
     const { keys, args } = admitCall(prefix, sealer, entry, options);
     const { ownerId, inbound } = entry;
+    keys.push(key.receipt(inbound.messageId), key.conversation(ownerId));
     const reply = await guarded(() =>
       campaigns
         ? scripts.saathiAdmitAndBeginWindow(
             ...keys,
-            key.receipt(inbound.messageId),
-            key.conversation(ownerId),
             campaigns.window(ownerId),
             campaigns.lastCampaign(ownerId),
             ...args,
             String(options.now),
             String(SESSION_KEEP_MS),
           )
-        : scripts.saathiAdmitAndBegin(
-            ...keys,
-            key.receipt(inbound.messageId),
-            key.conversation(ownerId),
-            ...args,
-          ),
+        : scripts.saathiAdmitAndBegin(...keys, ...args),
     );
     if (typeof reply === 'number') return { admission: admissionOf(reply, options.perMinute) };
     const [count, receipt, [version, data], lastCampaign] = reply;
