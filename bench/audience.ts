@@ -9,7 +9,7 @@ import { createSealer } from '../src/adapters/sealer.js';
 import { audienceSchema, type Audience } from '../src/campaigns/audience.js';
 import type { ProfileRecord } from '../src/profile/store.js';
 import { generateOwners } from '../src/profile/synthetic.js';
-import { deleteUnder } from './redis-cleanup.js';
+import { deleteUnder } from '../tests/support/redis-cleanup.js';
 
 export interface AudienceBenchOptions {
   readonly redis: Redis;

@@ -23,7 +23,7 @@ import { createOfflineTranslator } from '../src/language/translate/index.js';
 import type { ProfileRecord } from '../src/profile/store.js';
 import { syntheticOwner } from '../src/profile/synthetic.js';
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN } from '../tests/support/fake-twilio-rest.js';
-import { deleteUnder } from './redis-cleanup.js';
+import { deleteUnder } from '../tests/support/redis-cleanup.js';
 
 export interface CampaignBenchOptions {
   readonly redisUrl: string;

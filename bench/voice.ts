@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
 import { compose } from '../src/main.js';
-import { deleteUnderUrl } from './redis-cleanup.js';
+import { deleteUnderUrl } from '../tests/support/redis-cleanup.js';
 
 export interface StepLatency {
   readonly step: string;

@@ -9,7 +9,7 @@ import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
 import { compose } from '../src/main.js';
 import type { LoadResult } from './load.js';
-import { deleteUnderUrl } from './redis-cleanup.js';
+import { deleteUnderUrl } from '../tests/support/redis-cleanup.js';
 import type { LoadJob } from './load-worker.js';
 
 const TOKEN = 'bench-token-0123456789abcdef';

@@ -51,11 +51,4 @@ export function connect(): Redis {
 }
 
 /** Deletes every key under `prefix`. */
-export async function cleanup(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-    cursor = next;
-    if (keys.length > 0) await redis.del(...keys);
-  } while (cursor !== '0');
-}
+export { deleteUnder as cleanup } from './redis-cleanup.js';

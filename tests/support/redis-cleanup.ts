@@ -1,4 +1,6 @@
-// Removes what a benchmark wrote under its own key prefix, so repeated runs do not fill the shared Redis.
+// Deletes every key under a prefix: what a test or a benchmark wrote under its own, so repeated runs do
+// not fill the shared Redis. Free of side effects, so benchmarks import it too (tests/support/redis.ts
+// probes Redis when loaded).
 import { Redis } from 'ioredis';
 
 export async function deleteUnder(redis: Redis, prefix: string): Promise<void> {
@@ -10,7 +12,7 @@ export async function deleteUnder(redis: Redis, prefix: string): Promise<void> {
   } while (cursor !== '0');
 }
 
-/** deleteUnder on a connection of its own (for benchmarks that only hand a URL to the runtime). */
+/** deleteUnder on a connection of its own (for callers that only hand a URL to the runtime). */
 export async function deleteUnderUrl(redisUrl: string, prefix: string): Promise<void> {
   const redis = new Redis(redisUrl);
   try {
