@@ -1,6 +1,5 @@
 // The impure shell around the pure machine: replay a known message's answer, load the snapshot,
 // interpret the message, transition, save with a version check (retrying on a conflict), run the effects.
-import { initialTransition } from 'xstate';
 import type { Lang } from '../language/langs.js';
 import { detectLanguage } from '../language/detect/index.js';
 import type { Personalizer } from '../personalize/personalizer.js';
@@ -8,7 +7,7 @@ import type { Flow } from './flow.js';
 import { interpret } from './interpret.js';
 import { languageToOffer } from './language-policy.js';
 import type { SaathiMachine } from './machine.js';
-import { pureTransition } from './pure-transition.js';
+import { pureInitial, pureRestore, pureTransition } from './pure-transition.js';
 import type { Begun, ConversationRecord, ConversationStore } from './store.js';
 import type { DialogueContext, DialogueEvent, Effect, InboundEvent, Reply, ShownItem } from './types.js';
 
@@ -135,7 +134,7 @@ export function step(
   let snapshot: Snapshot;
   const effects: Effect[] = [];
   if (fresh) {
-    const [initial, actions] = initialTransition(deps.machine, { lang: detectFirstLanguage(inbound.text) });
+    const [initial, actions] = pureInitial(deps.machine)({ lang: detectFirstLanguage(inbound.text) });
     snapshot = initial;
     effects.push(...collect(actions));
   } else {
@@ -208,8 +207,8 @@ function offerFor(
 
 /** Rebuilds the snapshot; a state that no longer exists (the flow changed) resumes at the menu. */
 function restore(machine: SaathiMachine, stored: ConversationRecord): Snapshot {
-  const known = Object.keys(machine.root.states).includes(stored.state) && stored.state !== 'routing';
-  return machine.resolveState({ value: known ? stored.state : 'menu', context: stored.context });
+  const known = Object.hasOwn(machine.root.states, stored.state) && stored.state !== 'routing';
+  return pureRestore(machine)(known ? stored.state : 'menu', stored.context);
 }
 
 /** An owner who declined keeps nothing but that fact (and the language to say it in). */
