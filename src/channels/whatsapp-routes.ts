@@ -91,6 +91,15 @@ export function toTwiml(bodies: readonly string[]): string {
   return `${xml}</Response>`;
 }
 
+/**
+ * Writes a TwiML answer (status 200) with Node's own response API: Node sets Content-Length from the
+ * string, and Express's send() would only re-derive the type and charset on every message.
+ */
+function sendTwiml(res: Response, xml: string): void {
+  res.setHeader('Content-Type', 'text/xml; charset=utf-8');
+  res.end(xml);
+}
+
 /** The WhatsApp renderer: a turn's replies as TwiML <Message>s (what receipts keep). */
 export function whatsappRenderer(text: TextRenderDeps): TurnRenderer {
   return (outcome: TurnOutcome) => toTwiml(packMessages(renderText(text, outcome.lang, outcome.replies)));
@@ -129,7 +138,7 @@ export function whatsappHandlers(deps: WhatsAppRouteDeps): WhatsAppHandlers {
   const now = deps.clock ?? (() => new Date());
   const render = whatsappRenderer(deps.text);
   const answer = (res: Response, lang: Lang, key: string) =>
-    res.type('text/xml').send(toTwiml([deps.messages.format(lang, { key })]));
+    sendTwiml(res, toTwiml([deps.messages.format(lang, { key })]));
 
   /**
    * Sends the answer and marks the entry done in the same tick: the HTTP answer and the Redis write leave
@@ -137,7 +146,7 @@ export function whatsappHandlers(deps: WhatsAppRouteDeps): WhatsAppHandlers {
    * duplicate) is as short as it can be. When the client has already gone, the entry is left for recovery.
    */
   const send = (res: Response, messageId: string, xml: string) => {
-    res.type('text/xml').send(xml);
+    sendTwiml(res, xml);
     if (deps.inbox && res.socket?.destroyed !== true) deps.inbox.settle(messageId);
   };
 
@@ -190,7 +199,7 @@ export function whatsappHandlers(deps: WhatsAppRouteDeps): WhatsAppHandlers {
       return begun ? { admitted: true, started: { ownerId, begun } } : { admitted: true };
     deps.metrics.errors.inc({ kind: 'flood' });
     if (admission === 'muted') {
-      res.type('text/xml').send(toTwiml([]));
+      sendTwiml(res, toTwiml([]));
       return { admitted: false };
     }
     deps.log.warn(
@@ -251,7 +260,7 @@ export function whatsappHandlers(deps: WhatsAppRouteDeps): WhatsAppHandlers {
       if (!admission.admitted) return;
       started = admission.started;
     } catch (error) {
-      res.type('text/xml').send(failure(error, inbound));
+      sendTwiml(res, failure(error, inbound));
       // Redis may have stored the entry before the connection dropped: it is settled (marked done, retried
       // until Redis is back) so the owner, told to try again, is not also answered by recovery.
       if (error instanceof StoreUnavailable) deps.inbox?.settle(inbound.messageId);
@@ -259,7 +268,7 @@ export function whatsappHandlers(deps: WhatsAppRouteDeps): WhatsAppHandlers {
     }
     if (note && deps.voiceNotes) {
       // Acknowledged now; the answer follows by REST once the note is transcribed.
-      res.type('text/xml').send(toTwiml([]));
+      sendTwiml(res, toTwiml([]));
       const voiceNotes = deps.voiceNotes;
       const from = typeof replyFrom === 'string' && replyFrom.length <= 64 ? replyFrom : undefined;
       answerVoiceNote({ ...deps, render, voiceNotes }, inbound, note, from).then(
@@ -289,7 +298,7 @@ export function whatsappHandlers(deps: WhatsAppRouteDeps): WhatsAppHandlers {
           { messageId: inbound.messageId },
           'store unavailable mid-turn; the recovery loop will answer',
         );
-        res.type('text/xml').send(toTwiml([]));
+        sendTwiml(res, toTwiml([]));
         return;
       }
       xml = failure(error, inbound);
