@@ -3,7 +3,15 @@
 // production: config.ts refuses to start). Rotation: values are sealed with the current key and opened
 // with whichever key their envelope names (current or SAATHI_DATA_KEYS_OLD); the hash has its own
 // stable key (SAATHI_HASH_KEY, else derived from the data key) so owner ids never change.
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomFillSync } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  createSecretKey,
+  randomFillSync,
+  type KeyObject,
+} from 'node:crypto';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
@@ -52,10 +60,14 @@ export function sealedKeyId(sealed: string): string | undefined {
   return isSealed(sealed) ? sealed.split('.')[1] : undefined;
 }
 
-function derive(secret: Buffer): { encKey: Buffer; keyId: string } {
+/**
+ * The encryption key and its id. The key is held as a KeyObject: given a Buffer, every createCipheriv
+ * would first copy it into a new one.
+ */
+function derive(secret: Buffer): { encKey: KeyObject; keyId: string } {
   if (secret.length !== 32) throw new Error('data key must be 32 bytes');
-  const encKey = createHmac('sha256', secret).update('enc').digest();
-  return { encKey, keyId: createHash('sha256').update(encKey).digest('hex').slice(0, 8) };
+  const raw = createHmac('sha256', secret).update('enc').digest();
+  return { encKey: createSecretKey(raw), keyId: createHash('sha256').update(raw).digest('hex').slice(0, 8) };
 }
 
 export function createSealer(key: Buffer | undefined, options: SealerOptions = {}): Sealer {
@@ -63,8 +75,8 @@ export function createSealer(key: Buffer | undefined, options: SealerOptions = {
   const { encKey, keyId } = derive(secret);
   const hashSecret = options.hashKey ?? secret;
   if (hashSecret.length !== 32) throw new Error('hash key must be 32 bytes');
-  const macKey = createHmac('sha256', hashSecret).update('id').digest();
-  const openKeys = new Map<string, Buffer>([[keyId, encKey]]);
+  const macKey = createSecretKey(createHmac('sha256', hashSecret).update('id').digest());
+  const openKeys = new Map<string, KeyObject>([[keyId, encKey]]);
   for (const old of options.oldKeys ?? []) {
     const derived = derive(old);
     if (!openKeys.has(derived.keyId)) openKeys.set(derived.keyId, derived.encKey);

@@ -26,6 +26,13 @@ describe('sealer', () => {
     expect(() => sealer.open('garbage')).toThrow();
   });
 
+  it('keeps its key id, owner ids and envelopes across releases (values recorded from an earlier build)', () => {
+    const pinned = createSealer(Buffer.alloc(32, 7));
+    expect(pinned.keyId).toBe('700341ef');
+    expect(pinned.hash('+919812345678')).toBe('qsBf6EkfMlTCLoyDnoFLec3-YZSjn4ik');
+    expect(pinned.open('v1.700341ef.zaFLaqtXR+oipt/j.s01IQ8ovFQ29gWogqQKusw==.YLsysFQ=')).toBe('hello');
+  });
+
   it('hashes a number to a stable id that depends on the key', () => {
     expect(sealer.hash('+919812345678')).toBe(sealer.hash('+919812345678'));
     expect(sealer.hash('+919812345678')).not.toBe(createSealer(Buffer.alloc(32, 2)).hash('+919812345678'));
