@@ -1,6 +1,7 @@
 // Cleans free text for matching: one Unicode form, lower case, no nukta or zero-width variants, no
 // punctuation or decoration (meaningful emoji such as 👍 are kept as words), single spaces.
 import { normalizeDigits } from '../numbers.js';
+import { rememberRecent } from './recent.js';
 
 /** Emoji that carry an answer (yes / no / like / stop); every other emoji is dropped. */
 const KEPT_EMOJI: ReadonlySet<string> = new Set([
@@ -52,6 +53,12 @@ const ARABIC_LETTERS: Readonly<Record<string, string>> = { ك: 'ک', ي: 'ی', �
  * apostrophes inside words removed (don't = dont), single spaces. Decimal numbers ("2.5") stay whole.
  */
 export function normalizeText(text: string): string {
+  return normalizeRecent(text);
+}
+
+const normalizeRecent = rememberRecent(normalizeUncached);
+
+function normalizeUncached(text: string): string {
   const cleaned = normalizeDigits(text)
     .normalize('NFD')
     .replace(NUKTA_AND_DIACRITICS, '')
