@@ -12,8 +12,7 @@ import { createRedisStore } from './adapters/redis-store.js';
 import { createRedisClient } from './adapters/redis-client.js';
 import { createMemoryInbox } from './adapters/memory-inbox.js';
 import { createRedisInbox } from './adapters/redis-inbox.js';
-import { createRedisAdmitAndBegin } from './adapters/redis-turn-start.js';
-import { sessionWindowKey } from './campaigns/session-window.js';
+import { createRedisAdmitAndBegin, windowKeysOf } from './adapters/redis-turn-start.js';
 import { createSender } from './adapters/create-sender.js';
 import { Settler, startRecovery, type RecoveryLoop } from './channels/inbox-recovery.js';
 import type { Sender } from './channels/sender.js';
@@ -317,14 +316,7 @@ export function compose(config: Config, overrides: ComposeOverrides = {}): Runti
               sealer,
               prefix,
               // With campaigns, the same script touches the session window and reads the last campaign.
-              ...(campaigns
-                ? {
-                    campaigns: {
-                      window: (ownerId: string) => sessionWindowKey(prefix, ownerId),
-                      lastCampaign: (ownerId: string) => campaigns.store.lastCampaignKey(ownerId),
-                    },
-                  }
-                : {}),
+              ...(campaigns ? { campaigns: windowKeysOf(prefix, campaigns.store) } : {}),
             }),
           }
         : {}),

@@ -5,7 +5,8 @@
 // every message; Redis runs it atomically, so the entry is recorded before the turn reads, as with the
 // separate calls.
 import type { Redis } from 'ioredis';
-import { SESSION_KEEP_MS, TOUCH_WINDOW } from '../campaigns/session-window.js';
+import { SESSION_KEEP_MS, sessionWindowKey, TOUCH_WINDOW } from '../campaigns/session-window.js';
+import type { CampaignStore } from '../campaigns/store.js';
 import type { AdmitAndBegin } from '../dialogue/inbox.js';
 import { guarded } from './redis-client.js';
 import { ADMIT_COUNT, admissionOf, admitCall, type RedisInboxOptions } from './redis-inbox.js';
@@ -33,6 +34,14 @@ type Reply =
 export interface WindowKeys {
   window(ownerId: string): string;
   lastCampaign(ownerId: string): string;
+}
+
+/** The keys of the session window under `prefix` and of the campaign store's last campaign. */
+export function windowKeysOf(prefix: string, store: Pick<CampaignStore, 'lastCampaignKey'>): WindowKeys {
+  return {
+    window: (ownerId) => sessionWindowKey(prefix, ownerId),
+    lastCampaign: (ownerId) => store.lastCampaignKey(ownerId),
+  };
 }
 
 /** Takes the inbox's options: the script writes the inbox's keys (and reads the store's under the same prefix). */

@@ -3,8 +3,7 @@ import { afterEach, expect, it } from 'vitest';
 import { campaignVoiceMessage } from '../../src/campaigns/voice.js';
 import { recordCampaignReply, recordCampaignStatus } from '../../src/campaigns/status.js';
 import type { Translator } from '../../src/language/translate/index.js';
-import { createRedisAdmitAndBegin } from '../../src/adapters/redis-turn-start.js';
-import { sessionWindowKey } from '../../src/campaigns/session-window.js';
+import { createRedisAdmitAndBegin, windowKeysOf } from '../../src/adapters/redis-turn-start.js';
 import { describeRedis } from '../support/redis.js';
 import { messageSid } from '../support/whatsapp.js';
 import { DAYTIME, startEngine, type Engine } from './campaign-harness.js';
@@ -93,10 +92,7 @@ describeRedis('campaign status callbacks', () => {
       redis,
       sealer,
       prefix,
-      campaigns: {
-        window: (ownerId) => sessionWindowKey(prefix, ownerId),
-        lastCampaign: (ownerId) => store.lastCampaignKey(ownerId),
-      },
+      campaigns: windowKeysOf(prefix, store),
     });
     const message = (ownerId: string, at: number) =>
       admitAndBegin(
